@@ -1,0 +1,31 @@
+using Fazhi.Calendar;
+using Fazhi.Reconsideration.Grpc;
+using Fazhi.Reconsideration.Infrastructure;
+using Fazhi.ServiceDefaults;
+using Fazhi.ServiceDefaults.Hosting;
+using Fazhi.ServiceDefaults.Messaging;
+
+namespace Fazhi.Reconsideration.Extensions;
+
+public static class ReconsiderationExtensions
+{
+    public const string ServiceName = "reconsideration";
+
+    public static WebApplicationBuilder AddReconsiderationService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults(ServiceName, httpPort: 5101, grpcPort: 6101);
+        builder.AddServiceDatabase<ReconsiderationDbContext>("fazhi_reconsideration", withOutbox: true);
+        builder.AddMessaging(ServiceName);
+        // The published holiday schedules ship with the code; Calendar:Path swaps in a newer schedule without a release.
+        var calendarPath = builder.Configuration["Calendar:Path"];
+        builder.Services.AddSingleton(string.IsNullOrEmpty(calendarPath) ? WorkingDayCalendar.Default : WorkingDayCalendar.FromFile(calendarPath));
+        return builder;
+    }
+
+    public static WebApplication MapReconsiderationService(this WebApplication app)
+    {
+        app.MapServiceDefaults();
+        app.MapGrpcService<ReconsiderationCasesService>();
+        return app;
+    }
+}

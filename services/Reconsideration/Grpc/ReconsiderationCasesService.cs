@@ -1,0 +1,211 @@
+using Fazhi.Calendar;
+using Fazhi.Reconsideration.Domain;
+using Fazhi.Reconsideration.Infrastructure;
+using Fazhi.ServiceDefaults;
+using Fazhi.ServiceDefaults.Errors;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Proto = Fazhi.Contracts.Reconsideration;
+
+namespace Fazhi.Reconsideration.Grpc;
+
+/// <summary>
+/// The public API: validates input at the edge (INVALID_ARGUMENT naming each field), hands the move to the
+/// aggregate (which refuses illegal ones), and saves the case with its outbox event in one transaction.
+/// </summary>
+public sealed class ReconsiderationCasesService(
+    ReconsiderationDbContext db, BusinessClock clock, WorkingDayCalendar calendar) : Proto.ReconsiderationCases.ReconsiderationCasesBase
+{
+    private const int MaxText = 2000;
+
+    public override async Task<Proto.ReconsiderationCase> CreateCase(Proto.CreateCaseRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var requestId = check.RequestId("requestId", request.RequestId);
+        var org = check.Org("org", request.Org);
+        var receivedOn = check.Date("receivedOn", request.ReceivedOn);
+        var applicantType = check.Enum("applicantType", request.ApplicantType);
+        var category = check.Enum("category", request.Category);
+        var respondent = check.Text("respondent", request.Respondent, 200);
+        var summary = check.Text("summary", request.Summary, MaxText, required: false);
+        check.ThrowIfInvalid();
+
+        var today = clock.Today();
+        var created = ReconsiderationCase.Receive(requestId, org, receivedOn, applicantType, category, respondent, summary, today, calendar);
+        db.Cases.Add(created);
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+            return created.ToProto(today);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The unique index, not a prior lookup, decides: two concurrent retries cannot both insert.
+            db.ChangeTracker.Clear();
+            var existing = await db.Cases.AsNoTracking().SingleAsync(c => c.RequestId == requestId, context.CancellationToken);
+            if (!existing.IsSameApplication(org, receivedOn, applicantType, category, respondent, summary))
+                throw new ConflictException($"requestId {requestId} was already used for case {existing.Id} with different contents.");
+            return existing.ToProto(today);
+        }
+    }
+
+    public override Task<Proto.ReconsiderationCase> AcceptCase(Proto.AcceptCaseRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        var acceptedOn = check.Date("acceptedOn", request.AcceptedOn);
+        var procedure = check.Enum("procedure", request.Procedure);
+        check.ThrowIfInvalid();
+        return Change(id, (c, today) => c.Accept(acceptedOn, procedure, today, calendar), context);
+    }
+
+    public override Task<Proto.ReconsiderationCase> RejectCase(Proto.RejectCaseRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        var rejectedOn = check.Date("rejectedOn", request.RejectedOn);
+        var reason = check.Text("reason", request.Reason, MaxText);
+        check.ThrowIfInvalid();
+        return Change(id, (c, today) => c.Reject(rejectedOn, reason, today), context);
+    }
+
+    public override Task<Proto.ReconsiderationCase> RecordHearing(Proto.RecordHearingRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        var heldOn = check.Date("heldOn", request.HeldOn);
+        check.ThrowIfInvalid();
+        return Change(id, (c, today) => c.RecordHearing(heldOn, today), context);
+    }
+
+    public override Task<Proto.ReconsiderationCase> ExtendCase(Proto.ExtendCaseRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        var days = check.Range("days", request.Days, 1, StatutoryDeadlines.MaxExtensionDays);
+        var reason = check.Text("reason", request.Reason, MaxText);
+        check.ThrowIfInvalid();
+        return Change(id, (c, _) => c.Extend(days, reason, calendar), context);
+    }
+
+    public override Task<Proto.ReconsiderationCase> SuspendCase(Proto.SuspendCaseRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        var suspendedOn = check.Date("suspendedOn", request.SuspendedOn);
+        check.Text("reason", request.Reason, MaxText);
+        check.ThrowIfInvalid();
+        return Change(id, (c, today) => c.Suspend(suspendedOn, today), context);
+    }
+
+    public override Task<Proto.ReconsiderationCase> ResumeCase(Proto.ResumeCaseRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        var resumedOn = check.Date("resumedOn", request.ResumedOn);
+        check.ThrowIfInvalid();
+        return Change(id, (c, today) => c.Resume(resumedOn, today, calendar), context);
+    }
+
+    public override Task<Proto.ReconsiderationCase> DecideCase(Proto.DecideCaseRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        var decidedOn = check.Date("decidedOn", request.DecidedOn);
+        var decision = check.Enum("decision", request.Decision);
+        check.ThrowIfInvalid();
+        return Change(id, (c, today) => c.Decide(decidedOn, decision, today), context);
+    }
+
+    public override Task<Proto.ReconsiderationCase> CorrectCase(Proto.CorrectCaseRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        var correction = new CaseCorrection(check.Text("reason", request.Reason, MaxText))
+        {
+            ReceivedOn = request.HasReceivedOn ? check.Date("receivedOn", request.ReceivedOn) : null,
+            ApplicantType = request.HasApplicantType ? check.Enum("applicantType", request.ApplicantType) : null,
+            Category = request.HasCategory ? check.Enum("category", request.Category) : null,
+            Respondent = request.HasRespondent ? check.Text("respondent", request.Respondent, 200) : null,
+            Summary = request.HasSummary ? check.Text("summary", request.Summary, MaxText, required: false) : null,
+            AcceptedOn = request.HasAcceptedOn ? check.Date("acceptedOn", request.AcceptedOn) : null,
+            Procedure = request.HasProcedure ? check.Enum("procedure", request.Procedure) : null,
+            RejectedOn = request.HasRejectedOn ? check.Date("rejectedOn", request.RejectedOn) : null,
+            DecidedOn = request.HasDecidedOn ? check.Date("decidedOn", request.DecidedOn) : null,
+            Decision = request.HasDecision ? check.Enum("decision", request.Decision) : null,
+            HearingDates = request.HearingDates is null
+                ? null
+                : request.HearingDates.Dates.Select((d, i) => check.Date($"hearingDates.dates[{i}]", d)).ToList(),
+        };
+        if (correction == new CaseCorrection(correction.Reason) && request.HearingDates is null)
+            check.Fail("correction", "names no field to correct");
+        check.ThrowIfInvalid();
+        return Change(id, (c, today) => c.Correct(correction, today, calendar), context);
+    }
+
+    public override Task<Proto.ReconsiderationCase> VoidCase(Proto.VoidCaseRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        var reason = check.Text("reason", request.Reason, MaxText);
+        check.ThrowIfInvalid();
+        return Change(id, (c, _) => c.Void(reason), context);
+    }
+
+    public override async Task<Proto.ReconsiderationCase> GetCase(Proto.GetCaseRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        check.ThrowIfInvalid();
+        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken)
+            ?? throw new NotFoundException($"No reconsideration case {id}.");
+        return found.ToProto(clock.Today());
+    }
+
+    public override async Task<Proto.ListCasesResponse> ListCases(Proto.ListCasesRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var org = string.IsNullOrEmpty(request.Org) ? null : check.Org("org", request.Org);
+        var dueBefore = check.OptionalDate("dueBefore", request.DueBefore);
+        var pageSize = request.PageSize == 0 ? 50 : check.Range("pageSize", request.PageSize, 1, 500);
+        Guid? after = string.IsNullOrEmpty(request.PageToken) ? null : check.Id("pageToken", request.PageToken);
+        if (request.Status != Proto.CaseStatus.Unspecified) check.Enum("status", request.Status);
+        check.ThrowIfInvalid();
+
+        var query = db.Cases.AsNoTracking();
+        if (org is not null) query = query.Where(c => c.Org == org);
+        if (request.Status != Proto.CaseStatus.Unspecified) query = query.Where(c => c.Status == request.Status);
+        if (dueBefore is { } due) query = query.Where(c => c.Status == Proto.CaseStatus.Accepted && c.Deadline <= due);
+        if (after is { } last) query = query.Where(c => c.Id.CompareTo(last) > 0);
+
+        // Ids are UUIDv7, so id order is creation order and a page token is just the last id seen.
+        var page = await query.OrderBy(c => c.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
+        var today = clock.Today();
+        var response = new Proto.ListCasesResponse();
+        response.Cases.AddRange(page.Take(pageSize).Select(c => c.ToProto(today)));
+        if (page.Count > pageSize) response.NextPageToken = page[pageSize - 1].Id.ToString();
+        return response;
+    }
+
+    private async Task<Proto.ReconsiderationCase> Change(Guid id, Action<ReconsiderationCase, DateOnly> move, ServerCallContext context)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var found = await db.Cases.SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken)
+                ?? throw new NotFoundException($"No reconsideration case {id}.");
+            var today = clock.Today();
+            move(found, today);
+            try
+            {
+                await db.SaveChangesAsync(context.CancellationToken);
+                return found.ToProto(today);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Another request changed the case first: re-apply the move to its new state (which may now refuse it).
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}

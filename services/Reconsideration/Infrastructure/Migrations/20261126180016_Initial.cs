@@ -1,0 +1,103 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Fazhi.Reconsideration.Infrastructure.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "cases",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    org = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    received_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    applicant_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    respondent = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    acceptance_due_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    accepted_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    procedure = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    extension_days = table.Column<int>(type: "integer", nullable: false),
+                    extension_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    suspended_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    suspended_days = table.Column<int>(type: "integer", nullable: false),
+                    deadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    rejected_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    rejection_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    decided_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    decision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    void_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    calendar_version = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    hearing_dates = table.Column<List<DateOnly>>(type: "date[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cases", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    message_type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    trace_parent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_org_deadline",
+                table: "cases",
+                columns: new[] { "org", "deadline" },
+                filter: "status = 'Accepted'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_org_status_id",
+                table: "cases",
+                columns: new[] { "org", "status", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_request_id",
+                table: "cases",
+                column: "request_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_pending",
+                table: "outbox_messages",
+                column: "sequence",
+                filter: "sent_at IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "cases");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+        }
+    }
+}

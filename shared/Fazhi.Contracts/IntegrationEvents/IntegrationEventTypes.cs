@@ -1,0 +1,19 @@
+namespace Fazhi.Contracts.IntegrationEvents;
+
+/// <summary>
+/// The integration events a service may write to its outbox, by the stable name stored in the row.
+/// A closed list, so the relay never resolves an arbitrary type name read from the database.
+/// </summary>
+public static class IntegrationEventTypes
+{
+    private static readonly Dictionary<string, Type> ByName = new[]
+    {
+        typeof(ReconsiderationCaseChanged),
+    }.ToDictionary(t => t.Name);
+
+    public static string NameOf(Type type) =>
+        ByName.ContainsKey(type.Name) ? type.Name : throw new ArgumentException($"{type} is not a Fazhi integration event.", nameof(type));
+
+    public static Type Resolve(string name) =>
+        ByName.TryGetValue(name, out var type) ? type : throw new InvalidOperationException($"Unknown integration event type '{name}'.");
+}

@@ -1,0 +1,90 @@
+using Fazhi.ServiceDefaults.Errors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Fazhi.ServiceDefaults;
+
+/// <summary>What every Fazhi service has: ports, telemetry, health, gRPC with transcoding and error mapping.</summary>
+public static class Extensions
+{
+    public const string LiveTag = "live";
+    public const string ReadyTag = "ready";
+
+    /// <param name="serviceName">Names the service in traces and metrics, and prefixes its queues.</param>
+    /// <param name="httpPort">Default JSON-over-HTTP/1.1 port (Fazhi:HttpPort overrides).</param>
+    /// <param name="grpcPort">Default gRPC h2c port (Fazhi:GrpcPort overrides).</param>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, int httpPort, int grpcPort)
+    {
+        builder.Services.AddSingleton(new FazhiServiceInfo(serviceName));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<BusinessClock>();
+        builder.ConfigurePorts(httpPort, grpcPort);
+        builder.ConfigureOpenTelemetry(serviceName);
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding();
+        return builder;
+    }
+
+    // Kestrel cannot serve h2c gRPC and HTTP/1.1 JSON on one cleartext port (no ALPN without TLS), hence two.
+    private static void ConfigurePorts(this WebApplicationBuilder builder, int httpPort, int grpcPort)
+    {
+        var http = builder.Configuration.GetValue("Fazhi:HttpPort", httpPort);
+        var grpc = builder.Configuration.GetValue("Fazhi:GrpcPort", grpcPort);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenAnyIP(http, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.ListenAnyIP(grpc, listen => listen.Protocols = HttpProtocols.Http2);
+        });
+    }
+
+    private static void ConfigureOpenTelemetry(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter("MassTransit", FazhiTelemetry.Name))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options =>
+                    options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource("MassTransit", FazhiTelemetry.Name));
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+    }
+
+    /// <summary>Liveness answers while the process runs; readiness also needs the database and the bus.</summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        return app;
+    }
+}
+
+public sealed record FazhiServiceInfo(string Name);

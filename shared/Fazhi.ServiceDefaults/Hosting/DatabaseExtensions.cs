@@ -1,0 +1,66 @@
+using Fazhi.ServiceDefaults.Outbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Fazhi.ServiceDefaults.Hosting;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// Registers the service's own PostgreSQL database (ConnectionStrings:Database) with snake_case names,
+    /// a readiness check, and — when <paramref name="withOutbox"/> — the outbox interceptor and its relay.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(
+        this IHostApplicationBuilder builder, string defaultDatabase, bool withOutbox)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Database")
+            ?? $"Host=127.0.0.1;Port=5432;Database={defaultDatabase};Username=fazhi;Password=fazhi";
+
+        if (withOutbox)
+        {
+            builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+            builder.Services.AddSingleton<OutboxSignal>();
+            builder.Services.AddSingleton<OutboxInterceptor>();
+            builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        }
+
+        builder.Services.AddDbContextPool<TContext>((services, options) =>
+        {
+            options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+            if (withOutbox) options.AddInterceptors(services.GetRequiredService<OutboxInterceptor>());
+        });
+
+        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "database", tags: [Extensions.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Applies pending EF Core migrations (creating the database if needed), then runs the service.
+    /// `migrate` as the first argument migrates and exits; Database:MigrateOnStartup=false skips it at start-up.
+    /// </summary>
+    public static async Task RunWithMigrationsAsync<TContext>(this WebApplication app, string[] args)
+        where TContext : DbContext
+    {
+        var migrateOnly = args.Length > 0 && args[0] == "migrate";
+        if (migrateOnly || app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await app.MigrateAsync<TContext>();
+        }
+        if (!migrateOnly) await app.RunAsync();
+    }
+
+    public static async Task MigrateAsync<TContext>(this IHost app) where TContext : DbContext
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Fazhi.Migrations");
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0) logger.LogInformation("Applying migrations: {Migrations}", string.Join(", ", pending));
+        await db.Database.MigrateAsync();
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Fazhi.ServiceDefaults.Outbox;
+
+/// <summary>
+/// Appends the state event of every added or modified <see cref="IPublishesIntegrationState"/> aggregate to the
+/// outbox inside the same SaveChanges, hence the same transaction as the change itself.
+/// </summary>
+public sealed class OutboxInterceptor(TimeProvider time, OutboxSignal signal) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        AppendStateEvents(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        AppendStateEvents(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        signal.Notify();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        signal.Notify();
+        return ValueTask.FromResult(result);
+    }
+
+    private void AppendStateEvents(DbContext? context)
+    {
+        if (context is null) return;
+        var changed = context.ChangeTracker.Entries<IPublishesIntegrationState>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .Select(e => e.Entity)
+            .ToList();
+        if (changed.Count == 0) return;
+
+        var now = time.GetUtcNow();
+        var traceParent = Activity.Current?.Id;
+        foreach (var aggregate in changed)
+        {
+            context.Add(OutboxMessage.For(aggregate.ToIntegrationEvent(now), now, traceParent));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Fazhi.ServiceDefaults.Outbox;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>Off only for tests and tools that must leave rows pending.</summary>
+    public bool RelayEnabled { get; set; } = true;
+
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>How often to look for rows when no local write has signalled (other replicas, crash leftovers).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Sent rows are kept this long for diagnosis, then deleted.</summary>
+    public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);
+}
