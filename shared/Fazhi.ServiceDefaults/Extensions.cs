@@ -1,4 +1,6 @@
 using Fazhi.ServiceDefaults.Errors;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -33,7 +35,9 @@ public static class Extensions
         builder.ConfigurePorts(httpPort, grpcPort);
         builder.ConfigureOpenTelemetry(serviceName);
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
-        builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding();
+        // The registry lets transcoding write the google.rpc.BadRequest detail (each bad field) into JSON errors.
+        builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>())
+            .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
         return builder;
     }
 

@@ -18,8 +18,7 @@ public static class DatabaseExtensions
         this IHostApplicationBuilder builder, string defaultDatabase, bool withOutbox)
         where TContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString("Database")
-            ?? $"Host=127.0.0.1;Port=5432;Database={defaultDatabase};Username=fazhi;Password=fazhi";
+        var connectionString = builder.Configuration.GetConnectionString("Database") ?? DefaultConnectionString(defaultDatabase);
 
         if (withOutbox)
         {
@@ -38,6 +37,10 @@ public static class DatabaseExtensions
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "database", tags: [Extensions.ReadyTag]);
         return builder;
     }
+
+    /// <summary>The local development database: PostgreSQL on loopback, role fazhi (scripts/infra-up.sh creates it).</summary>
+    public static string DefaultConnectionString(string database) =>
+        $"Host=127.0.0.1;Port=5432;Database={database};Username=fazhi;Password=fazhi";
 
     /// <summary>
     /// Applies pending EF Core migrations (creating the database if needed), then runs the service.

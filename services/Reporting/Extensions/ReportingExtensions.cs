@@ -1,0 +1,38 @@
+using Fazhi.Reporting.Consumers;
+using Fazhi.Reporting.Grpc;
+using Fazhi.Reporting.Infrastructure;
+using Fazhi.Reporting.Projection;
+using Fazhi.Reporting.Queries;
+using Fazhi.ServiceDefaults;
+using Fazhi.ServiceDefaults.Hosting;
+using Fazhi.ServiceDefaults.Messaging;
+using MassTransit;
+using Npgsql;
+
+namespace Fazhi.Reporting.Extensions;
+
+public static class ReportingExtensions
+{
+    public const string ServiceName = "reporting";
+
+    public static WebApplicationBuilder AddReportingService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults(ServiceName, httpPort: 5105, grpcPort: 6105);
+        builder.AddServiceDatabase<ReportingDbContext>("fazhi_reporting", withOutbox: false);
+        builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(
+                services.GetRequiredService<IConfiguration>().GetConnectionString("Database") ?? DatabaseExtensions.DefaultConnectionString("fazhi_reporting"))
+            .Build());
+        builder.Services.AddSingleton<CaseProjector>();
+        builder.Services.AddSingleton<YearToDateQuery>();
+        builder.AddMessaging(ServiceName, bus =>
+            bus.AddConsumer<ReconsiderationCaseChangedConsumer, ReconsiderationCaseChangedConsumerDefinition>());
+        return builder;
+    }
+
+    public static WebApplication MapReportingService(this WebApplication app)
+    {
+        app.MapServiceDefaults();
+        app.MapGrpcService<ReportsService>();
+        return app;
+    }
+}

@@ -1,0 +1,30 @@
+namespace Fazhi.Reporting.Figures;
+
+/// <summary>The reconsideration.* metric keys of api.md, and the internal counters they are computed from.</summary>
+public static class ReconsiderationMetrics
+{
+    public const string Received = "reconsideration.received";
+    public const string Accepted = "reconsideration.accepted";
+    public const string Rejected = "reconsideration.rejected";
+    public const string Decided = "reconsideration.decided";
+    public const string DecidedCarriedIn = "reconsideration.decided_carried_in";
+    public const string DirectlyCorrected = "reconsideration.directly_corrected";
+    public const string DirectCorrectionRate = "reconsideration.direct_correction_rate";
+    public const string MediatedOrSettled = "reconsideration.mediated_or_settled";
+    public const string ComprehensiveCorrectionRate = "reconsideration.comprehensive_correction_rate";
+    public const string HeardDecided = "reconsideration.heard_decided";
+    public const string HearingRate = "reconsideration.hearing_rate";
+    public const string Pending = "reconsideration.pending";
+    public const string Overdue = "reconsideration.overdue";
+
+    // States at a date are running sums of +1/-1 changes from the beginning of time, not counts over the period.
+    public const string PendingChange = "reconsideration.pending.change";
+    public const string OverdueChange = "reconsideration.overdue.change";
+
+    /// <summary>Counted on their business date within the period.</summary>
+    public static readonly string[] PeriodCounters =
+        [Received, Accepted, Rejected, Decided, DecidedCarriedIn, DirectlyCorrected, MediatedOrSettled, HeardDecided];
+
+    /// <summary>Summed over all days up to the as-of date; reported under the key without ".change".</summary>
+    public static readonly string[] StateCounters = [PendingChange, OverdueChange];
+}

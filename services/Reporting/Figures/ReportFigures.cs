@@ -1,0 +1,33 @@
+using static Fazhi.Reporting.Figures.ReconsiderationMetrics;
+
+namespace Fazhi.Reporting.Figures;
+
+/// <summary>Turns counter sums into the published metric keys: every key present, rates as unrounded fractions.</summary>
+public static class ReportFigures
+{
+    public static SortedDictionary<string, double> Compose(IReadOnlyDictionary<string, long> sums)
+    {
+        double Sum(string metric) => sums.TryGetValue(metric, out var value) ? value : 0;
+
+        var decided = Sum(Decided);
+        return new SortedDictionary<string, double>(StringComparer.Ordinal)
+        {
+            [Received] = Sum(Received),
+            [Accepted] = Sum(Accepted),
+            [Rejected] = Sum(Rejected),
+            [Decided] = decided,
+            [DecidedCarriedIn] = Sum(DecidedCarriedIn),
+            [DirectlyCorrected] = Sum(DirectlyCorrected),
+            [DirectCorrectionRate] = Rate(Sum(DirectlyCorrected), decided),
+            [MediatedOrSettled] = Sum(MediatedOrSettled),
+            [ComprehensiveCorrectionRate] = Rate(Sum(DirectlyCorrected) + Sum(MediatedOrSettled), decided),
+            [HeardDecided] = Sum(HeardDecided),
+            [HearingRate] = Rate(Sum(HeardDecided), decided),
+            [Pending] = Sum(PendingChange),
+            [Overdue] = Sum(OverdueChange),
+        };
+    }
+
+    // A rate over nothing is reported as 0 rather than NaN, which JSON cannot carry as a number.
+    private static double Rate(double part, double whole) => whole == 0 ? 0 : part / whole;
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Fazhi.Reporting.Infrastructure;
+
+/// <summary>Owns the reporting schema and its migrations; the hot paths use plain SQL over the same tables.</summary>
+public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DailyCounter>(b =>
+        {
+            b.ToTable("daily_counters");
+            // Collation "C" lets `org LIKE '4101%'` (a city rollup) use this index.
+            b.Property(c => c.Org).HasMaxLength(20).UseCollation("C");
+            b.Property(c => c.Metric).HasMaxLength(80).UseCollation("C");
+            b.HasKey(c => new { c.Org, c.Metric, c.Day });
+        });
+        modelBuilder.Entity<ProjectedCase>(b =>
+        {
+            b.ToTable("projected_cases");
+            b.HasKey(c => c.CaseId);
+            b.Property(c => c.Source).HasMaxLength(40);
+            b.Property(c => c.Contributions).HasColumnType("jsonb");
+        });
+    }
+}
+
+/// <summary>One organisation's count of one metric on one business day.</summary>
+public sealed class DailyCounter
+{
+    public string Org { get; set; } = "";
+    public string Metric { get; set; } = "";
+    public DateOnly Day { get; set; }
+    public long Value { get; set; }
+}
+
+/// <summary>
+/// The last applied version of a case and exactly what it contributed, so the next version subtracts what was
+/// added even if the rules that derived it have changed since.
+/// </summary>
+public sealed class ProjectedCase
+{
+    public Guid CaseId { get; set; }
+    public string Source { get; set; } = "";
+    public long Version { get; set; }
+    public string Contributions { get; set; } = "[]";
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ReportingDbContext>
+{
+    public ReportingDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<ReportingDbContext>()
+            .UseNpgsql("Host=127.0.0.1;Database=fazhi_reporting;Username=fazhi;Password=fazhi")
+            .UseSnakeCaseNamingConvention()
+            .Options);
+}
