@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Fazhi.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One service running in-process on real Kestrel, wired exactly as its Program.cs wires it, on free loopback
+/// ports: JSON over HTTP/1.1 on one, gRPC over h2c on the other.
+/// </summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    private ServiceHost(WebApplication app, int httpPort, int grpcPort)
+    {
+        App = app;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/") };
+        Grpc = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+    }
+
+    public WebApplication App { get; }
+    public HttpClient Http { get; }
+    public GrpcChannel Grpc { get; }
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<ServiceHost> StartAsync(
+        Action<WebApplicationBuilder> addService,
+        Action<WebApplication> mapService,
+        Func<IHost, Task> migrate,
+        IReadOnlyDictionary<string, string?> settings)
+    {
+        var httpPort = FreePort();
+        var grpcPort = FreePort();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = Environments.Development,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
+        {
+            ["Fazhi:HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Fazhi:GrpcPort"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
+        });
+        addService(builder);
+        var app = builder.Build();
+        mapService(app);
+        await migrate(app);
+        await app.StartAsync();
+        return new ServiceHost(app, httpPort, grpcPort);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        Grpc.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
