@@ -1,3 +1,5 @@
+using Fazhi.ServiceDefaults.Audit;
+using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Errors;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
@@ -27,7 +29,9 @@ public static class Extensions
     /// <param name="serviceName">Names the service in traces and metrics, and prefixes its queues.</param>
     /// <param name="httpPort">Default JSON-over-HTTP/1.1 port (Fazhi:HttpPort overrides).</param>
     /// <param name="grpcPort">Default gRPC h2c port (Fazhi:GrpcPort overrides).</param>
-    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, int httpPort, int grpcPort)
+    /// <param name="access">The roles that may read and write this service (administrators always may).</param>
+    public static WebApplicationBuilder AddServiceDefaults(
+        this WebApplicationBuilder builder, string serviceName, int httpPort, int grpcPort, AccessRules access)
     {
         builder.Services.AddSingleton(new FazhiServiceInfo(serviceName));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -36,7 +40,12 @@ public static class Extensions
         builder.ConfigureOpenTelemetry(serviceName);
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         // The registry lets transcoding write the google.rpc.BadRequest detail (each bad field) into JSON errors.
-        builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>())
+        builder.AddFazhiAuthentication(access);
+        builder.Services.AddGrpc(options =>
+            {
+                options.Interceptors.Add<ErrorMappingInterceptor>();
+                options.Interceptors.Add<AuditCallInterceptor>();
+            })
             .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
         return builder;
     }
@@ -85,8 +94,10 @@ public static class Extensions
     /// <summary>Liveness answers while the process runs; readiness also needs the database and the bus.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         return app;
     }
 }

@@ -15,7 +15,7 @@ public sealed class ApiRulesTests(FazhiSystem system) : IClassFixture<FazhiSyste
     [Fact]
     public async Task Bad_input_is_400_naming_every_bad_field()
     {
-        var response = await system.Reconsideration.Http.PostAsJsonAsync("v1/reconsideration/cases", new
+        var response = await system.CasesHttp.PostAsJsonAsync("v1/reconsideration/cases", new
         {
             org = "41",
             receivedOn = "2024-02-30",
@@ -32,7 +32,7 @@ public sealed class ApiRulesTests(FazhiSystem system) : IClassFixture<FazhiSyste
     [Fact]
     public async Task Unknown_enum_name_is_400()
     {
-        var response = await system.Reconsideration.Http.PostAsJsonAsync("v1/reconsideration/cases",
+        var response = await system.CasesHttp.PostAsJsonAsync("v1/reconsideration/cases",
             new { requestId = Guid.NewGuid(), org = "410105", receivedOn = "2024-01-02", applicantType = "APPLICANT_TYPE_ROBOT" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -56,7 +56,7 @@ public sealed class ApiRulesTests(FazhiSystem system) : IClassFixture<FazhiSyste
         var beforeAcceptance = await Assert.ThrowsAsync<RpcException>(() => system.Cases.DecideAsync(created.Id, "2024-05-07", Decision.Maintain));
         Assert.Equal(StatusCode.FailedPrecondition, beforeAcceptance.StatusCode);
 
-        var unknownDecision = await system.Reconsideration.Http.PostAsJsonAsync(
+        var unknownDecision = await system.CasesHttp.PostAsJsonAsync(
             $"v1/reconsideration/cases/{created.Id}:decide", new { decidedOn = "2024-06-01", decision = "DECISION_UNSPECIFIED" });
         Assert.Equal(HttpStatusCode.BadRequest, unknownDecision.StatusCode);
 
@@ -72,7 +72,7 @@ public sealed class ApiRulesTests(FazhiSystem system) : IClassFixture<FazhiSyste
     [Fact]
     public async Task Unknown_id_is_404()
     {
-        var response = await system.Reconsideration.Http.GetAsync($"v1/reconsideration/cases/{Guid.CreateVersion7()}");
+        var response = await system.CasesHttp.GetAsync($"v1/reconsideration/cases/{Guid.CreateVersion7()}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 

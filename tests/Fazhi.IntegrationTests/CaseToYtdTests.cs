@@ -13,7 +13,7 @@ public sealed class CaseToYtdTests(FazhiSystem system) : IClassFixture<FazhiSyst
     [Fact]
     public async Task Case_logged_over_json_appears_in_the_district_and_city_figures()
     {
-        var http = system.Reconsideration.Http;
+        var http = system.CasesHttp;
         var created = await http.PostAsJsonAsync("v1/reconsideration/cases", new
         {
             requestId = Guid.NewGuid(),

@@ -2,6 +2,7 @@ using Fazhi.Calendar;
 using Fazhi.Contracts.Common;
 using Fazhi.Contracts.IntegrationEvents;
 using Fazhi.Contracts.Reconsideration;
+using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Errors;
 using Fazhi.ServiceDefaults.Outbox;
 
@@ -12,7 +13,7 @@ namespace Fazhi.Reconsideration.Domain;
 /// decision. Every transition checks the current state and the order of business dates, and refuses illegal moves;
 /// each accepted change bumps <see cref="Version"/>, which the reporting service uses to apply changes exactly once.
 /// </summary>
-public sealed class ReconsiderationCase : IPublishesIntegrationState
+public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAggregate
 {
     private List<DateOnly> _hearingDates = [];
 

@@ -2,6 +2,7 @@ using Fazhi.Calendar;
 using Fazhi.Reconsideration.Grpc;
 using Fazhi.Reconsideration.Infrastructure;
 using Fazhi.ServiceDefaults;
+using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Hosting;
 using Fazhi.ServiceDefaults.Messaging;
 
@@ -13,8 +14,10 @@ public static class ReconsiderationExtensions
 
     public static WebApplicationBuilder AddReconsiderationService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDefaults(ServiceName, httpPort: 5101, grpcPort: 6101);
-        builder.AddServiceDatabase<ReconsiderationDbContext>("fazhi_reconsideration", withOutbox: true);
+        builder.AddServiceDefaults(ServiceName, httpPort: 5101, grpcPort: 6101, new AccessRules(
+            ReadRoles: [FazhiRoles.ReconsiderationClerk],
+            WriteRoles: [FazhiRoles.ReconsiderationClerk]));
+        builder.AddServiceDatabase<ReconsiderationDbContext>("fazhi_reconsideration", ownsAggregates: true);
         builder.AddMessaging(ServiceName);
         // The published holiday schedules ship with the code; Calendar:Path swaps in a newer schedule without a release.
         var calendarPath = builder.Configuration["Calendar:Path"];

@@ -1,9 +1,13 @@
 using Fazhi.Calendar;
 using Fazhi.Reconsideration.Domain;
 using Fazhi.Reconsideration.Infrastructure;
+using Fazhi.Contracts.Common;
 using Fazhi.ServiceDefaults;
+using Fazhi.ServiceDefaults.Audit;
+using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Errors;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Proto = Fazhi.Contracts.Reconsideration;
@@ -19,6 +23,7 @@ public sealed class ReconsiderationCasesService(
 {
     private const int MaxText = 2000;
 
+    [Authorize(Policy = AccessPolicies.Write)]
     public override async Task<Proto.ReconsiderationCase> CreateCase(Proto.CreateCaseRequest request, ServerCallContext context)
     {
         var check = new InputCheck();
@@ -30,6 +35,7 @@ public sealed class ReconsiderationCasesService(
         var respondent = check.Text("respondent", request.Respondent, 200);
         var summary = check.Text("summary", request.Summary, MaxText, required: false);
         check.ThrowIfInvalid();
+        context.Caller().EnsureCovers(org);
 
         var today = clock.Today();
         var created = ReconsiderationCase.Receive(requestId, org, receivedOn, applicantType, category, respondent, summary, today, calendar);
@@ -50,6 +56,7 @@ public sealed class ReconsiderationCasesService(
         }
     }
 
+    [Authorize(Policy = AccessPolicies.Write)]
     public override Task<Proto.ReconsiderationCase> AcceptCase(Proto.AcceptCaseRequest request, ServerCallContext context)
     {
         var check = new InputCheck();
@@ -60,6 +67,7 @@ public sealed class ReconsiderationCasesService(
         return Change(id, (c, today) => c.Accept(acceptedOn, procedure, today, calendar), context);
     }
 
+    [Authorize(Policy = AccessPolicies.Write)]
     public override Task<Proto.ReconsiderationCase> RejectCase(Proto.RejectCaseRequest request, ServerCallContext context)
     {
         var check = new InputCheck();
@@ -67,9 +75,11 @@ public sealed class ReconsiderationCasesService(
         var rejectedOn = check.Date("rejectedOn", request.RejectedOn);
         var reason = check.Text("reason", request.Reason, MaxText);
         check.ThrowIfInvalid();
+        context.SetAuditReason(reason);
         return Change(id, (c, today) => c.Reject(rejectedOn, reason, today), context);
     }
 
+    [Authorize(Policy = AccessPolicies.Write)]
     public override Task<Proto.ReconsiderationCase> RecordHearing(Proto.RecordHearingRequest request, ServerCallContext context)
     {
         var check = new InputCheck();
@@ -79,6 +89,7 @@ public sealed class ReconsiderationCasesService(
         return Change(id, (c, today) => c.RecordHearing(heldOn, today), context);
     }
 
+    [Authorize(Policy = AccessPolicies.Write)]
     public override Task<Proto.ReconsiderationCase> ExtendCase(Proto.ExtendCaseRequest request, ServerCallContext context)
     {
         var check = new InputCheck();
@@ -86,19 +97,23 @@ public sealed class ReconsiderationCasesService(
         var days = check.Range("days", request.Days, 1, StatutoryDeadlines.MaxExtensionDays);
         var reason = check.Text("reason", request.Reason, MaxText);
         check.ThrowIfInvalid();
+        context.SetAuditReason(reason);
         return Change(id, (c, _) => c.Extend(days, reason, calendar), context);
     }
 
+    [Authorize(Policy = AccessPolicies.Write)]
     public override Task<Proto.ReconsiderationCase> SuspendCase(Proto.SuspendCaseRequest request, ServerCallContext context)
     {
         var check = new InputCheck();
         var id = check.Id("id", request.Id);
         var suspendedOn = check.Date("suspendedOn", request.SuspendedOn);
-        check.Text("reason", request.Reason, MaxText);
+        var reason = check.Text("reason", request.Reason, MaxText, required: false);
         check.ThrowIfInvalid();
+        context.SetAuditReason(reason);
         return Change(id, (c, today) => c.Suspend(suspendedOn, today), context);
     }
 
+    [Authorize(Policy = AccessPolicies.Write)]
     public override Task<Proto.ReconsiderationCase> ResumeCase(Proto.ResumeCaseRequest request, ServerCallContext context)
     {
         var check = new InputCheck();
@@ -108,6 +123,7 @@ public sealed class ReconsiderationCasesService(
         return Change(id, (c, today) => c.Resume(resumedOn, today, calendar), context);
     }
 
+    [Authorize(Policy = AccessPolicies.Write)]
     public override Task<Proto.ReconsiderationCase> DecideCase(Proto.DecideCaseRequest request, ServerCallContext context)
     {
         var check = new InputCheck();
@@ -118,6 +134,7 @@ public sealed class ReconsiderationCasesService(
         return Change(id, (c, today) => c.Decide(decidedOn, decision, today), context);
     }
 
+    [Authorize(Policy = AccessPolicies.Write)]
     public override Task<Proto.ReconsiderationCase> CorrectCase(Proto.CorrectCaseRequest request, ServerCallContext context)
     {
         var check = new InputCheck();
@@ -141,18 +158,22 @@ public sealed class ReconsiderationCasesService(
         if (correction == new CaseCorrection(correction.Reason) && request.HearingDates is null)
             check.Fail("correction", "names no field to correct");
         check.ThrowIfInvalid();
+        context.SetAuditReason(correction.Reason);
         return Change(id, (c, today) => c.Correct(correction, today, calendar), context);
     }
 
+    [Authorize(Policy = AccessPolicies.Write)]
     public override Task<Proto.ReconsiderationCase> VoidCase(Proto.VoidCaseRequest request, ServerCallContext context)
     {
         var check = new InputCheck();
         var id = check.Id("id", request.Id);
         var reason = check.Text("reason", request.Reason, MaxText);
         check.ThrowIfInvalid();
+        context.SetAuditReason(reason);
         return Change(id, (c, _) => c.Void(reason), context);
     }
 
+    [Authorize(Policy = AccessPolicies.Read)]
     public override async Task<Proto.ReconsiderationCase> GetCase(Proto.GetCaseRequest request, ServerCallContext context)
     {
         var check = new InputCheck();
@@ -160,9 +181,23 @@ public sealed class ReconsiderationCasesService(
         check.ThrowIfInvalid();
         var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken)
             ?? throw new NotFoundException($"No reconsideration case {id}.");
+        context.Caller().EnsureCovers(found.Org);
         return found.ToProto(clock.Today());
     }
 
+    [Authorize(Policy = AccessPolicies.Read)]
+    public override async Task<History> GetCaseHistory(Proto.GetCaseRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        check.ThrowIfInvalid();
+        var org = await db.Cases.Where(c => c.Id == id).Select(c => c.Org).SingleOrDefaultAsync(context.CancellationToken)
+            ?? throw new NotFoundException($"No reconsideration case {id}.");
+        context.Caller().EnsureCovers(org);
+        return await AuditHistory.ReadAsync(db, id, context.CancellationToken);
+    }
+
+    [Authorize(Policy = AccessPolicies.Read)]
     public override async Task<Proto.ListCasesResponse> ListCases(Proto.ListCasesRequest request, ServerCallContext context)
     {
         var check = new InputCheck();
@@ -172,9 +207,12 @@ public sealed class ReconsiderationCasesService(
         Guid? after = string.IsNullOrEmpty(request.PageToken) ? null : check.Id("pageToken", request.PageToken);
         if (request.Status != Proto.CaseStatus.Unspecified) check.Enum("status", request.Status);
         check.ThrowIfInvalid();
+        var caller = context.Caller();
+        if (org is not null) caller.EnsureCovers(org);
 
         var query = db.Cases.AsNoTracking();
-        if (org is not null) query = query.Where(c => c.Org == org);
+        // Without an org filter, a caller lists every case in its scope (its code and the codes under it).
+        query = org is not null ? query.Where(c => c.Org == org) : query.Where(c => c.Org.StartsWith(caller.Org));
         if (request.Status != Proto.CaseStatus.Unspecified) query = query.Where(c => c.Status == request.Status);
         if (dueBefore is { } due) query = query.Where(c => c.Status == Proto.CaseStatus.Accepted && c.Deadline <= due);
         if (after is { } last) query = query.Where(c => c.Id.CompareTo(last) > 0);
@@ -194,6 +232,7 @@ public sealed class ReconsiderationCasesService(
         {
             var found = await db.Cases.SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken)
                 ?? throw new NotFoundException($"No reconsideration case {id}.");
+            context.Caller().EnsureCovers(found.Org);
             var today = clock.Today();
             move(found, today);
             try

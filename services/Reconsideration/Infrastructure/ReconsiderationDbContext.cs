@@ -1,4 +1,5 @@
 using Fazhi.Reconsideration.Domain;
+using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -38,6 +39,7 @@ public sealed class ReconsiderationDbContext(DbContextOptions<ReconsiderationDbC
             b.Property(c => c.Version).IsConcurrencyToken();
         });
         modelBuilder.AddOutbox();
+        modelBuilder.AddAuditTrail();
     }
 }
 

@@ -4,6 +4,7 @@ using Fazhi.Reporting.Infrastructure;
 using Fazhi.Reporting.Projection;
 using Fazhi.Reporting.Queries;
 using Fazhi.ServiceDefaults;
+using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Hosting;
 using Fazhi.ServiceDefaults.Messaging;
 using MassTransit;
@@ -17,8 +18,12 @@ public static class ReportingExtensions
 
     public static WebApplicationBuilder AddReportingService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDefaults(ServiceName, httpPort: 5105, grpcPort: 6105);
-        builder.AddServiceDatabase<ReportingDbContext>("fazhi_reporting", withOutbox: false);
+        // Figures are for everyone who works on them, within their organisation's scope; nobody writes them by hand.
+        builder.AddServiceDefaults(ServiceName, httpPort: 5105, grpcPort: 6105, new AccessRules(
+            ReadRoles: [FazhiRoles.StatisticsViewer, FazhiRoles.ReconsiderationClerk, FazhiRoles.LitigationLiaison,
+                FazhiRoles.EnforcementReviewer, FazhiRoles.DisclosureOfficer],
+            WriteRoles: []));
+        builder.AddServiceDatabase<ReportingDbContext>("fazhi_reporting", ownsAggregates: false);
         builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(
                 services.GetRequiredService<IConfiguration>().GetConnectionString("Database") ?? DatabaseExtensions.DefaultConnectionString("fazhi_reporting"))
             .Build());

@@ -2,13 +2,16 @@ using System.Globalization;
 using Fazhi.Contracts.Reporting;
 using Fazhi.Reporting.Queries;
 using Fazhi.ServiceDefaults;
+using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Errors;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Fazhi.Reporting.Grpc;
 
 public sealed class ReportsService(YearToDateQuery ytd, BusinessClock clock) : Reports.ReportsBase
 {
+    [Authorize(Policy = AccessPolicies.Read)]
     public override async Task<YearToDateReport> GetYearToDate(GetYearToDateRequest request, ServerCallContext context)
     {
         var today = clock.Today();
@@ -18,6 +21,7 @@ public sealed class ReportsService(YearToDateQuery ytd, BusinessClock clock) : R
         var asOf = check.OptionalDate("asOf", request.AsOf);
         if (asOf is { } a && a.Year != request.Year) check.Fail("asOf", $"must be a date in {request.Year}");
         check.ThrowIfInvalid();
+        context.Caller().EnsureCovers(org);
 
         var periodEnd = asOf ?? (year == today.Year ? today : new DateOnly(year, 12, 31));
         var previousEnd = periodEnd.AddYears(-1);

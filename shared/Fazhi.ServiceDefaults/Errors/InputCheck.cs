@@ -99,13 +99,7 @@ public sealed partial class InputCheck
     }
 
     /// <summary>The proto name of a generated C# enum value (PROCEDURE_ORDINARY for Procedure.Ordinary).</summary>
-    public static string ProtoName<TEnum>(TEnum value) where TEnum : struct, System.Enum
-    {
-        var member = typeof(TEnum).GetField(value.ToString()!);
-        var attribute = member?.GetCustomAttributes(typeof(Google.Protobuf.Reflection.OriginalNameAttribute), false)
-            .OfType<Google.Protobuf.Reflection.OriginalNameAttribute>().FirstOrDefault();
-        return attribute?.Name ?? value.ToString()!;
-    }
+    public static string ProtoName<TEnum>(TEnum value) where TEnum : struct, System.Enum => ProtoEnum.Name(value);
 
     [GeneratedRegex(@"^[0-9]{6}[0-9A-Za-z]{0,12}$")]
     private static partial Regex OrgPattern();

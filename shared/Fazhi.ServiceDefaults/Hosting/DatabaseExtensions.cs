@@ -1,3 +1,4 @@
+using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -12,16 +13,19 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// Registers the service's own PostgreSQL database (ConnectionStrings:Database) with snake_case names,
-    /// a readiness check, and — when <paramref name="withOutbox"/> — the outbox interceptor and its relay.
+    /// a readiness check, and — for a service that owns aggregates (<paramref name="ownsAggregates"/>) — the audit
+    /// trail, the outbox interceptor and the outbox relay. Its model must then call AddOutbox and AddAuditTrail.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(
-        this IHostApplicationBuilder builder, string defaultDatabase, bool withOutbox)
+        this IHostApplicationBuilder builder, string defaultDatabase, bool ownsAggregates)
         where TContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString("Database") ?? DefaultConnectionString(defaultDatabase);
 
-        if (withOutbox)
+        if (ownsAggregates)
         {
+            builder.Services.AddHttpContextAccessor();
+            builder.Services.AddSingleton<AuditInterceptor>();
             builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
             builder.Services.AddSingleton<OutboxSignal>();
             builder.Services.AddSingleton<OutboxInterceptor>();
@@ -31,7 +35,11 @@ public static class DatabaseExtensions
         builder.Services.AddDbContextPool<TContext>((services, options) =>
         {
             options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
-            if (withOutbox) options.AddInterceptors(services.GetRequiredService<OutboxInterceptor>());
+            if (ownsAggregates)
+            {
+                // Audit first: it records the change itself; the outbox then adds the event row.
+                options.AddInterceptors(services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<OutboxInterceptor>());
+            }
         });
 
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "database", tags: [Extensions.ReadyTag]);

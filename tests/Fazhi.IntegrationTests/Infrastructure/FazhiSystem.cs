@@ -2,6 +2,7 @@ using Fazhi.Reconsideration.Extensions;
 using Fazhi.Reconsideration.Infrastructure;
 using Fazhi.Reporting.Extensions;
 using Fazhi.Reporting.Infrastructure;
+using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Hosting;
 using Xunit;
 
@@ -17,10 +18,22 @@ public class FazhiSystem : IAsyncLifetime
     private TestServers.Endpoints _servers = null!;
     private string _amqp = "";
 
+    public const string SigningKey = "fazhi-integration-tests-signing-key-0123456789";
+
     public ServiceHost Reconsideration { get; private set; } = null!;
     public ServiceHost Reporting { get; private set; } = null!;
-    public ReconsiderationApi Cases => new(Reconsideration);
-    public ReportingApi Reports => new(Reporting);
+
+    /// <summary>The reconsideration API as a clerk whose scope (41, the province) covers every org the tests use.</summary>
+    public ReconsiderationApi Cases => _cases ??= new(Reconsideration.Grpc(Token(FazhiRoles.ReconsiderationClerk, "41")));
+    public HttpClient CasesHttp => _casesHttp ??= Reconsideration.Http(Token(FazhiRoles.ReconsiderationClerk, "41"));
+    public ReportingApi Reports => _reports ??= new(Reporting.Http(Token(FazhiRoles.StatisticsViewer, "41")));
+
+    private ReconsiderationApi? _cases;
+    private HttpClient? _casesHttp;
+    private ReportingApi? _reports;
+
+    public static string Token(string role, string org, TimeSpan? lifetime = null, DateTimeOffset? issuedAt = null, string key = SigningKey) =>
+        DevTokens.Mint($"test-{role}-{org}", role, org, key, lifetime ?? TimeSpan.FromHours(1), issuedAt);
 
     public string ReconsiderationDatabase => _id + "_reconsideration";
     public string ReportingDatabase => _id + "_reporting";
@@ -40,6 +53,7 @@ public class FazhiSystem : IAsyncLifetime
     public async Task RestartReconsiderationAsync(bool relayEnabled)
     {
         await Reconsideration.DisposeAsync();
+        (_cases, _casesHttp) = (null, null);
         Reconsideration = await StartReconsiderationAsync(relayEnabled);
     }
 
@@ -52,6 +66,7 @@ public class FazhiSystem : IAsyncLifetime
             ["ConnectionStrings:Database"] = ReconsiderationConnectionString,
             ["ConnectionStrings:RabbitMq"] = _amqp,
             ["Outbox:RelayEnabled"] = relayEnabled ? "true" : "false",
+            ["Auth:DevSigningKey"] = SigningKey,
         });
 
     private Task<ServiceHost> StartReportingAsync() => ServiceHost.StartAsync(
@@ -62,6 +77,7 @@ public class FazhiSystem : IAsyncLifetime
         {
             ["ConnectionStrings:Database"] = ReportingConnectionString,
             ["ConnectionStrings:RabbitMq"] = _amqp,
+            ["Auth:DevSigningKey"] = SigningKey,
         });
 
     public async Task DisposeAsync()

@@ -4,9 +4,9 @@ using Fazhi.Contracts.Reconsideration;
 namespace Fazhi.IntegrationTests.Infrastructure;
 
 /// <summary>The reconsideration service's public gRPC API, with the shortcuts the tests need.</summary>
-public sealed class ReconsiderationApi(ServiceHost host)
+public sealed class ReconsiderationApi(Grpc.Net.Client.GrpcChannel channel)
 {
-    public ReconsiderationCases.ReconsiderationCasesClient Client { get; } = new(host.Grpc);
+    public ReconsiderationCases.ReconsiderationCasesClient Client { get; } = new(channel);
 
     public async Task<ReconsiderationCase> ReceiveAsync(string org, string receivedOn,
         ActCategory category = ActCategory.AdministrativePenalty, string? requestId = null) =>

@@ -4,14 +4,14 @@ using System.Text.Json;
 namespace Fazhi.IntegrationTests.Infrastructure;
 
 /// <summary>Reads the YTD figures the way a dashboard does: JSON over HTTP.</summary>
-public sealed class ReportingApi(ServiceHost host)
+public sealed class ReportingApi(HttpClient http)
 {
     public sealed record Ytd(string Org, int Year, string AsOf, Dictionary<string, double> Metrics, Dictionary<string, double> PreviousPeriod);
 
     public async Task<Ytd> YtdAsync(string org, int year, string? asOf = null)
     {
         var url = $"v1/reports/{org}/years/{year}:ytd" + (asOf is null ? "" : $"?asOf={asOf}");
-        var ytd = await host.Http.GetFromJsonAsync<Ytd>(url, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var ytd = await http.GetFromJsonAsync<Ytd>(url, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         return ytd ?? throw new InvalidOperationException("empty YTD response");
     }
 

@@ -13,17 +13,36 @@ namespace Fazhi.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class ServiceHost : IAsyncDisposable
 {
+    private readonly List<IDisposable> _clients = [];
+    private readonly Uri _httpAddress;
+    private readonly Uri _grpcAddress;
+
     private ServiceHost(WebApplication app, int httpPort, int grpcPort)
     {
         App = app;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/") };
-        Grpc = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        _httpAddress = new Uri($"http://127.0.0.1:{httpPort}/");
+        _grpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
     }
 
     public WebApplication App { get; }
-    public HttpClient Http { get; }
-    public GrpcChannel Grpc { get; }
     public IServiceProvider Services => App.Services;
+
+    /// <summary>A JSON-over-HTTP client sending <paramref name="token"/> as its bearer token (none when null).</summary>
+    public HttpClient Http(string? token)
+    {
+        var client = new HttpClient { BaseAddress = _httpAddress };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>A gRPC (h2c) channel sending <paramref name="token"/> as its bearer token (none when null).</summary>
+    public GrpcChannel Grpc(string? token)
+    {
+        var channel = GrpcChannel.ForAddress(_grpcAddress, new GrpcChannelOptions { HttpClient = Http(token) });
+        _clients.Add(channel);
+        return channel;
+    }
 
     public static async Task<ServiceHost> StartAsync(
         Action<WebApplicationBuilder> addService,
@@ -55,8 +74,7 @@ public sealed class ServiceHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
-        Grpc.Dispose();
+        foreach (var client in _clients) client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
     }

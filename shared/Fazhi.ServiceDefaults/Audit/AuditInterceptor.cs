@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fazhi.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Fazhi.ServiceDefaults.Audit;
+
+/// <summary>
+/// Writes an audit entry for every added or modified <see cref="IAuditedAggregate"/> in the same SaveChanges as
+/// the change. The old and new values come from EF's change tracker, so no field can be left out of the trail.
+/// </summary>
+public sealed class AuditInterceptor(TimeProvider time, IHttpContextAccessor http) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbContext? context)
+    {
+        if (context is null) return;
+        var entries = context.ChangeTracker.Entries<IAuditedAggregate>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .ToList();
+        if (entries.Count == 0) return;
+
+        var httpContext = http.HttpContext;
+        var caller = httpContext?.User.Identity?.IsAuthenticated == true ? Caller.From(httpContext.User) : null;
+        var now = time.GetUtcNow();
+        foreach (var entry in entries)
+        {
+            var added = entry.State == EntityState.Added;
+            context.Add(new AuditEntry(
+                entry.Metadata.ClrType.Name,
+                entry.Entity.Id,
+                entry.Entity.Version,
+                AuditCall.Action(httpContext) ?? (added ? "Create" : "Change"),
+                caller?.UserId ?? "system",
+                caller?.Role ?? "",
+                caller?.Org ?? "",
+                now,
+                AuditCall.Reason(httpContext),
+                Changes(entry, added)));
+        }
+    }
+
+    private static string Changes(EntityEntry entry, bool added)
+    {
+        var changes = new JsonArray();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name.TrimStart('_');
+            if (name is "Version" or "Id") continue;
+            var current = property.CurrentValue;
+            var original = added ? null : property.OriginalValue;
+            if (!added && (!property.IsModified || property.Metadata.GetValueComparer().Equals(original, current))) continue;
+            if (added && current is null) continue;
+            changes.Add(new JsonObject
+            {
+                ["field"] = JsonNamingPolicy.CamelCase.ConvertName(name),
+                ["old"] = ToNode(original),
+                ["new"] = ToNode(current),
+            });
+        }
+        return changes.ToJsonString();
+    }
+
+    private static JsonNode? ToNode(object? value) => value switch
+    {
+        null => null,
+        Enum e => JsonValue.Create(ProtoEnum.Name(e)),
+        _ => JsonSerializer.SerializeToNode(value),
+    };
+}
