@@ -2,20 +2,24 @@
 """Time from a decision's API answer to its appearance in the YTD figures, over the public JSON routes.
 
 Usage: python3 scripts/measure-freshness.py [samples] (services from scripts/run.sh on the default ports).
+Needs a token: FAZHI_TOKEN, else one is minted with tools/Fazhi.DevToken (administrator of province 41).
 Each sample logs a case, accepts it, then decides it and polls the district's YTD every ~2 ms until
 reconsideration.decided has grown by one. Prints p50/p90/max in milliseconds.
 """
-import http.client, json, sys, time, uuid, statistics
+import http.client, json, os, subprocess, sys, time, uuid, statistics
 
 ORG = "410199"
 YEAR = 2025
 REC = http.client.HTTPConnection("127.0.0.1", 5101)
 REP = http.client.HTTPConnection("127.0.0.1", 5105)
+TOKEN = os.environ.get("FAZHI_TOKEN") or subprocess.run(
+    ["dotnet", "run", "--project", os.path.join(os.path.dirname(__file__), "..", "tools", "Fazhi.DevToken"), "--",
+     "--role", "administrator", "--org", "41"], check=True, capture_output=True, text=True).stdout.strip()
 
 
 def call(conn, method, path, body=None):
     conn.request(method, path, body=json.dumps(body) if body is not None else None,
-                 headers={"content-type": "application/json"})
+                 headers={"content-type": "application/json", "authorization": f"Bearer {TOKEN}"})
     response = conn.getresponse()
     data = json.loads(response.read() or b"{}")
     if response.status != 200:
