@@ -75,6 +75,7 @@ public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAg
     public void Accept(DateOnly acceptedOn, Procedure procedure, DateOnly today, WorkingDayCalendar calendar)
     {
         RequireStatus("accept", CaseStatus.Received);
+        KnownProcedure(procedure);
         NotInFuture("acceptedOn", acceptedOn, today);
         NotBefore("acceptedOn", acceptedOn, "receivedOn", ReceivedOn);
         AcceptedOn = acceptedOn;
@@ -142,7 +143,7 @@ public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAg
         Version++;
     }
 
-    public void Decide(DateOnly decidedOn, Decision decision, DateOnly today)
+    public void Decide(DateOnly decidedOn, Decision decision, DateOnly today, WorkingDayCalendar calendar)
     {
         RequireStatus("decide", CaseStatus.Accepted, CaseStatus.Suspended);
         NotInFuture("decidedOn", decidedOn, today);
@@ -157,6 +158,8 @@ public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAg
         DecidedOn = decidedOn;
         Decision = decision;
         Status = CaseStatus.Decided;
+        // A case decided while suspended gets back its (shifted) deadline, as a resume would have given it.
+        RecomputeDeadlines(calendar);
         Version++;
     }
 
@@ -175,8 +178,12 @@ public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAg
         RequireStep(correction.RejectedOn is not null, Status == CaseStatus.Rejected, "rejectedOn can only be corrected on a rejected case");
         RequireStep(correction.DecidedOn is not null || correction.Decision is not null, Status == CaseStatus.Decided,
             "decidedOn and decision can only be corrected on a decided case");
-        if (correction.Procedure is { } procedure && procedure != Procedure.Ordinary && ExtensionDays > 0)
-            throw new RuleViolationException("An extended case must stay under the ordinary procedure.");
+        if (correction.Procedure is { } procedure)
+        {
+            KnownProcedure(procedure);
+            if (procedure != Procedure.Ordinary && ExtensionDays > 0)
+                throw new RuleViolationException("An extended case must stay under the ordinary procedure.");
+        }
 
         var receivedOn = correction.ReceivedOn ?? ReceivedOn;
         var acceptedOn = correction.AcceptedOn ?? AcceptedOn;
@@ -185,7 +192,12 @@ public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAg
         var hearings = (correction.HearingDates ?? _hearingDates).Distinct().Order().ToList();
 
         NotInFuture("receivedOn", receivedOn, today);
-        if (acceptedOn is { } a) { NotInFuture("acceptedOn", a, today); NotBefore("acceptedOn", a, "receivedOn", receivedOn); }
+        if (acceptedOn is { } a)
+        {
+            NotInFuture("acceptedOn", a, today);
+            NotBefore("acceptedOn", a, "receivedOn", receivedOn);
+            if (SuspendedOn is { } suspendedOn) NotBefore("suspendedOn", suspendedOn, "acceptedOn", a);
+        }
         if (rejectedOn is { } r) { NotInFuture("rejectedOn", r, today); NotBefore("rejectedOn", r, "receivedOn", receivedOn); }
         foreach (var h in hearings)
         {
@@ -228,7 +240,9 @@ public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAg
     public bool IsOverdueOn(DateOnly day) =>
         Status == CaseStatus.Accepted && Deadline is { } deadline && deadline < day;
 
-    public object ToIntegrationEvent(DateTimeOffset changedAt) => new ReconsiderationCaseChanged
+    public object ToIntegrationEvent(DateTimeOffset changedAt) => ToChangedEvent(changedAt);
+
+    public ReconsiderationCaseChanged ToChangedEvent(DateTimeOffset changedAt) => new()
     {
         CaseId = Id,
         Version = Version,
@@ -272,6 +286,12 @@ public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAg
             _ => $"its status is {Status}",
         };
         throw new RuleViolationException($"Cannot {action} case {Id}: {why}.");
+    }
+
+    private static void KnownProcedure(Procedure procedure)
+    {
+        if (procedure is not (Procedure.Ordinary or Procedure.Simplified))
+            throw new RuleViolationException($"Unknown procedure {procedure}.");
     }
 
     private static void RequireStep(bool touched, bool stepTaken, string message)

@@ -19,6 +19,7 @@ public static class ReconsiderationExtensions
             WriteRoles: [FazhiRoles.ReconsiderationClerk]));
         builder.AddServiceDatabase<ReconsiderationDbContext>("fazhi_reconsideration", ownsAggregates: true);
         builder.AddMessaging(ServiceName);
+        builder.Services.AddScoped<CaseRepublisher>();
         // The published holiday schedules ship with the code; Calendar:Path swaps in a newer schedule without a release.
         var calendarPath = builder.Configuration["Calendar:Path"];
         builder.Services.AddSingleton(string.IsNullOrEmpty(calendarPath) ? WorkingDayCalendar.Default : WorkingDayCalendar.FromFile(calendarPath));

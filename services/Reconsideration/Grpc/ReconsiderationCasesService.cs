@@ -19,7 +19,7 @@ namespace Fazhi.Reconsideration.Grpc;
 /// aggregate (which refuses illegal ones), and saves the case with its outbox event in one transaction.
 /// </summary>
 public sealed class ReconsiderationCasesService(
-    ReconsiderationDbContext db, BusinessClock clock, WorkingDayCalendar calendar) : Proto.ReconsiderationCases.ReconsiderationCasesBase
+    ReconsiderationDbContext db, BusinessClock clock, WorkingDayCalendar calendar, CaseRepublisher republisher) : Proto.ReconsiderationCases.ReconsiderationCasesBase
 {
     private const int MaxText = 2000;
 
@@ -131,7 +131,7 @@ public sealed class ReconsiderationCasesService(
         var decidedOn = check.Date("decidedOn", request.DecidedOn);
         var decision = check.Enum("decision", request.Decision);
         check.ThrowIfInvalid();
-        return Change(id, (c, today) => c.Decide(decidedOn, decision, today), context);
+        return Change(id, (c, today) => c.Decide(decidedOn, decision, today, calendar), context);
     }
 
     [Authorize(Policy = AccessPolicies.Write)]
@@ -224,6 +224,16 @@ public sealed class ReconsiderationCasesService(
         response.Cases.AddRange(page.Take(pageSize).Select(c => c.ToProto(today)));
         if (page.Count > pageSize) response.NextPageToken = page[pageSize - 1].Id.ToString();
         return response;
+    }
+
+    [Authorize(Policy = AccessPolicies.Administer)]
+    public override async Task<Proto.RepublishCasesResponse> RepublishCases(Proto.RepublishCasesRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var pageSize = request.PageSize == 0 ? CaseRepublisher.DefaultPageSize : check.Range("pageSize", request.PageSize, 1, 1000);
+        check.ThrowIfInvalid();
+        var (cases, messages, rebuildId) = await republisher.RepublishAllAsync(pageSize, context.CancellationToken);
+        return new Proto.RepublishCasesResponse { Cases = cases, Messages = messages, RebuildId = rebuildId.ToString() };
     }
 
     private async Task<Proto.ReconsiderationCase> Change(Guid id, Action<ReconsiderationCase, DateOnly> move, ServerCallContext context)

@@ -27,10 +27,19 @@ public static class ReportingExtensions
         builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(
                 services.GetRequiredService<IConfiguration>().GetConnectionString("Database") ?? DatabaseExtensions.DefaultConnectionString("fazhi_reporting"))
             .Build());
+        builder.Services.AddSingleton<CounterMirror>();
+        builder.Services.AddSingleton<ProjectionGate>();
         builder.Services.AddSingleton<CaseProjector>();
+        builder.Services.AddSingleton<ReportingStore>();
         builder.Services.AddSingleton<YearToDateQuery>();
+        // Before the bus: the mirror is loaded before the first consumer commits on top of it.
+        builder.Services.AddSingleton<CounterMirrorLoader>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CounterMirrorLoader>());
         builder.AddMessaging(ServiceName, bus =>
-            bus.AddConsumer<ReconsiderationCaseChangedConsumer, ReconsiderationCaseChangedConsumerDefinition>());
+        {
+            bus.AddConsumer<ReconsiderationCaseChangedConsumer, ReconsiderationCaseChangedConsumerDefinition>();
+            bus.AddConsumer<ReconsiderationCasesRepublishedConsumer, ReconsiderationCasesRepublishedConsumerDefinition>();
+        });
         return builder;
     }
 

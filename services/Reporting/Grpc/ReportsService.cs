@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fazhi.Contracts.Reporting;
+using Fazhi.Reporting.Projection;
 using Fazhi.Reporting.Queries;
 using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Auth;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Fazhi.Reporting.Grpc;
 
-public sealed class ReportsService(YearToDateQuery ytd, BusinessClock clock) : Reports.ReportsBase
+public sealed class ReportsService(YearToDateQuery ytd, ReportingStore store, BusinessClock clock) : Reports.ReportsBase
 {
     [Authorize(Policy = AccessPolicies.Read)]
     public override async Task<YearToDateReport> GetYearToDate(GetYearToDateRequest request, ServerCallContext context)
@@ -38,5 +39,15 @@ public sealed class ReportsService(YearToDateQuery ytd, BusinessClock clock) : R
         report.Metrics.Add(await current);
         report.PreviousPeriod.Add(await previous);
         return report;
+    }
+
+    [Authorize(Policy = AccessPolicies.Administer)]
+    public override async Task<ResetStoreResponse> ResetStore(ResetStoreRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        if (request.Source is not ("" or Consumers.ReconsiderationCaseChangedConsumer.Source))
+            check.Fail("source", $"must be empty (everything) or one of: {Consumers.ReconsiderationCaseChangedConsumer.Source}");
+        check.ThrowIfInvalid();
+        return new ResetStoreResponse { CasesRemoved = await store.ResetAsync(request.Source, context.CancellationToken) };
     }
 }

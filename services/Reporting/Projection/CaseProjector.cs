@@ -7,84 +7,103 @@ using NpgsqlTypes;
 
 namespace Fazhi.Reporting.Projection;
 
-public enum ApplyOutcome { Applied, AlreadyApplied }
+/// <summary>One version of one case, with what that version contributes to the counters.</summary>
+public sealed record CaseVersion(Guid CaseId, long Version, IReadOnlyList<Contribution> Contributions);
 
 /// <summary>
-/// Applies a new version of a case to the daily counters exactly once. In one transaction: lock the case's row
-/// (creating it at version 0), ignore the event if that version is not newer, otherwise add the difference between
-/// the new and the stored contributions to the counters and store the new ones. Counter rows are upserted in key
-/// order, so concurrent consumers always lock in the same order and cannot deadlock.
+/// Applies new versions of cases to the daily counters exactly once, a batch per transaction: lock the cases' rows
+/// (creating them at version 0), skip every version that is not newer than the stored one, add the summed difference
+/// between new and stored contributions to the counters, and store the new contributions. Rows are locked in case-id
+/// order and counters upserted in key order, so concurrent batches always lock in the same order and cannot deadlock.
+/// Summing a batch's differences first turns many increments of one hot counter into one.
 /// </summary>
-public sealed class CaseProjector(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mirror, ProjectionGate gate, TimeProvider time)
 {
     private static readonly Counter<long> Applied = FazhiTelemetry.Meter.CreateCounter<long>("fazhi.reporting.versions_applied");
     private static readonly Counter<long> Ignored = FazhiTelemetry.Meter.CreateCounter<long>("fazhi.reporting.versions_ignored");
 
-    public event Action<IReadOnlyCollection<string>>? CountersChanged;
-
-    public async Task<ApplyOutcome> ApplyAsync(
-        string source, Guid caseId, long version, IReadOnlyList<Contribution> contributions, CancellationToken cancellationToken)
+    public async Task<int> ApplyAsync(string source, IReadOnlyCollection<CaseVersion> versions, CancellationToken cancellationToken)
     {
+        // Of several versions of one case in a batch only the newest matters.
+        var newest = versions.GroupBy(v => v.CaseId).Select(g => g.MaxBy(v => v.Version)!).OrderBy(v => v.CaseId).ToList();
+
+        using var shared = await gate.EnterSharedAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        long storedVersion;
-        string storedJson;
-        await using (var lockCase = new NpgsqlCommand(
-            """
-            INSERT INTO projected_cases (case_id, source, version, contributions, updated_at)
-            VALUES (@id, @source, 0, '[]', @now)
-            ON CONFLICT (case_id) DO UPDATE SET case_id = EXCLUDED.case_id
-            RETURNING version, contributions::text
-            """, connection, transaction))
-        {
-            lockCase.Parameters.AddWithValue("id", caseId);
-            lockCase.Parameters.AddWithValue("source", source);
-            lockCase.Parameters.AddWithValue("now", time.GetUtcNow());
-            await using var reader = await lockCase.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            storedVersion = reader.GetInt64(0);
-            storedJson = reader.GetString(1);
-        }
-
-        if (version <= storedVersion)
+        var stored = await LockCasesAsync(connection, transaction, source, newest, cancellationToken);
+        var applied = newest.Where(v => v.Version > stored[v.CaseId].Version).ToList();
+        if (applied.Count == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            Ignored.Add(1, new KeyValuePair<string, object?>("source", source));
-            return ApplyOutcome.AlreadyApplied;
+            Ignored.Add(versions.Count, new KeyValuePair<string, object?>("source", source));
+            return 0;
         }
 
-        var stored = Deserialize(storedJson);
-        var difference = Contributions.Difference(stored, contributions);
+        var difference = Contributions.Difference(
+            applied.SelectMany(v => Deserialize(stored[v.CaseId].Json)),
+            applied.SelectMany(v => v.Contributions));
 
         await using var batch = new NpgsqlBatch(connection, transaction);
-        if (difference.Count > 0)
-        {
-            var upsert = new NpgsqlBatchCommand(
-                """
-                INSERT INTO daily_counters (org, metric, day, value)
-                SELECT * FROM unnest(@orgs, @metrics, @days, @values)
-                ON CONFLICT (org, metric, day) DO UPDATE SET value = daily_counters.value + EXCLUDED.value
-                """);
-            upsert.Parameters.Add(new NpgsqlParameter("orgs", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = difference.Select(d => d.Org).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter("metrics", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = difference.Select(d => d.Metric).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = difference.Select(d => d.Day).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter("values", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = difference.Select(d => (long)d.Delta).ToArray() });
-            batch.BatchCommands.Add(upsert);
-        }
-        var save = new NpgsqlBatchCommand(
-            "UPDATE projected_cases SET version = @version, contributions = @contributions::jsonb, updated_at = @now WHERE case_id = @id");
-        save.Parameters.AddWithValue("version", version);
-        save.Parameters.AddWithValue("contributions", Serialize(contributions));
-        save.Parameters.AddWithValue("now", time.GetUtcNow());
-        save.Parameters.AddWithValue("id", caseId);
-        batch.BatchCommands.Add(save);
+        if (difference.Count > 0) batch.BatchCommands.Add(UpsertCounters(difference));
+        batch.BatchCommands.Add(SaveCases(applied));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        Applied.Add(1, new KeyValuePair<string, object?>("source", source));
-        if (difference.Count > 0) CountersChanged?.Invoke(difference.Select(d => d.Org).Distinct().ToList());
-        return ApplyOutcome.Applied;
+        // Still inside the shared gate: a reset cannot clear the mirror between this commit and this update.
+        mirror.Apply(difference);
+        Applied.Add(applied.Count, new KeyValuePair<string, object?>("source", source));
+        Ignored.Add(versions.Count - applied.Count, new KeyValuePair<string, object?>("source", source));
+        return applied.Count;
+    }
+
+    private async Task<Dictionary<Guid, (long Version, string Json)>> LockCasesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string source, List<CaseVersion> cases, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO projected_cases (case_id, source, version, contributions, updated_at)
+            SELECT id, @source, 0, '[]', @now FROM unnest(@ids) AS id
+            ON CONFLICT (case_id) DO UPDATE SET case_id = EXCLUDED.case_id
+            RETURNING case_id, version, contributions::text
+            """, connection, transaction);
+        command.Parameters.AddWithValue("source", source);
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        command.Parameters.AddWithValue("ids", cases.Select(c => c.CaseId).ToArray());
+        var stored = new Dictionary<Guid, (long, string)>(cases.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) stored[reader.GetGuid(0)] = (reader.GetInt64(1), reader.GetString(2));
+        return stored;
+    }
+
+    private static NpgsqlBatchCommand UpsertCounters(IReadOnlyList<Contribution> difference)
+    {
+        var upsert = new NpgsqlBatchCommand(
+            """
+            INSERT INTO daily_counters (org, metric, day, value)
+            SELECT * FROM unnest(@orgs, @metrics, @days, @values)
+            ON CONFLICT (org, metric, day) DO UPDATE SET value = daily_counters.value + EXCLUDED.value
+            """);
+        upsert.Parameters.Add(new NpgsqlParameter("orgs", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = difference.Select(d => d.Org).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter("metrics", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = difference.Select(d => d.Metric).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = difference.Select(d => d.Day).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter("values", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = difference.Select(d => (long)d.Delta).ToArray() });
+        return upsert;
+    }
+
+    private NpgsqlBatchCommand SaveCases(List<CaseVersion> applied)
+    {
+        var save = new NpgsqlBatchCommand(
+            """
+            UPDATE projected_cases p SET version = u.version, contributions = u.contributions::jsonb, updated_at = @now
+            FROM unnest(@ids, @versions, @contributions) AS u(id, version, contributions)
+            WHERE p.case_id = u.id
+            """);
+        save.Parameters.AddWithValue("ids", applied.Select(v => v.CaseId).ToArray());
+        save.Parameters.AddWithValue("versions", applied.Select(v => v.Version).ToArray());
+        save.Parameters.AddWithValue("contributions", applied.Select(v => Serialize(v.Contributions)).ToArray());
+        save.Parameters.AddWithValue("now", time.GetUtcNow());
+        return save;
     }
 
     private sealed record StoredContribution(string O, string M, DateOnly D, int V);
@@ -92,7 +111,6 @@ public sealed class CaseProjector(NpgsqlDataSource dataSource, TimeProvider time
     private static string Serialize(IReadOnlyList<Contribution> contributions) =>
         JsonSerializer.Serialize(contributions.Select(c => new StoredContribution(c.Org, c.Metric, c.Day, c.Delta)));
 
-    private static IReadOnlyList<Contribution> Deserialize(string json) =>
-        (JsonSerializer.Deserialize<List<StoredContribution>>(json) ?? [])
-            .Select(s => new Contribution(s.O, s.M, s.D, s.V)).ToList();
+    private static IEnumerable<Contribution> Deserialize(string json) =>
+        (JsonSerializer.Deserialize<List<StoredContribution>>(json) ?? []).Select(s => new Contribution(s.O, s.M, s.D, s.V));
 }

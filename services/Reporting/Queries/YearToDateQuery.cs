@@ -1,18 +1,26 @@
 using Fazhi.Reporting.Figures;
+using Fazhi.Reporting.Projection;
 using Npgsql;
 
 namespace Fazhi.Reporting.Queries;
 
 /// <summary>
-/// Sums daily counters: period counters over [from, asOf], state counters over every day up to asOf. The org
-/// is matched as a code prefix, so a city (4101) sums its districts with the same query.
+/// Period counters summed over [from, asOf], state counters over every day up to asOf. The org is matched as a code
+/// prefix, so a city (4101) sums its districts. Answered from the in-memory mirror; the same sums straight from the
+/// database are kept for checking the mirror and for a deployment with several reporting replicas.
 /// </summary>
-public sealed class YearToDateQuery(NpgsqlDataSource dataSource)
+public sealed class YearToDateQuery(CounterMirror mirror, NpgsqlDataSource dataSource, IConfiguration configuration)
 {
     private static readonly string[] PeriodMetrics = ReconsiderationMetrics.PeriodCounters;
     private static readonly string[] StateMetrics = ReconsiderationMetrics.StateCounters;
+    private readonly bool _fromDatabase = configuration.GetValue("Reporting:QueryDatabase", false);
 
-    public async Task<SortedDictionary<string, double>> FiguresAsync(string orgPrefix, DateOnly from, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<SortedDictionary<string, double>> FiguresAsync(string orgPrefix, DateOnly from, DateOnly asOf, CancellationToken cancellationToken) =>
+        _fromDatabase
+            ? await FiguresFromDatabaseAsync(orgPrefix, from, asOf, cancellationToken)
+            : ReportFigures.Compose(mirror.Sum(orgPrefix, from, asOf, PeriodMetrics, StateMetrics));
+
+    public async Task<SortedDictionary<string, double>> FiguresFromDatabaseAsync(string orgPrefix, DateOnly from, DateOnly asOf, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """

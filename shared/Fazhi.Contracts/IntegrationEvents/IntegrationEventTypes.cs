@@ -9,6 +9,7 @@ public static class IntegrationEventTypes
     private static readonly Dictionary<string, Type> ByName = new[]
     {
         typeof(ReconsiderationCaseChanged),
+        typeof(ReconsiderationCasesRepublished),
     }.ToDictionary(t => t.Name);
 
     public static string NameOf(Type type) =>

@@ -57,7 +57,9 @@ public static class AuthExtensions
             .AddPolicy(AccessPolicies.Read, policy => policy.RequireAuthenticatedUser().RequireClaim(Caller.OrgClaim)
                 .RequireRole([.. rules.ReadRoles, FazhiRoles.Administrator]))
             .AddPolicy(AccessPolicies.Write, policy => policy.RequireAuthenticatedUser().RequireClaim(Caller.OrgClaim)
-                .RequireRole([.. rules.WriteRoles, FazhiRoles.Administrator]));
+                .RequireRole([.. rules.WriteRoles, FazhiRoles.Administrator]))
+            .AddPolicy(AccessPolicies.Administer, policy => policy.RequireAuthenticatedUser().RequireClaim(Caller.OrgClaim)
+                .RequireRole(FazhiRoles.Administrator));
         return builder;
     }
 }

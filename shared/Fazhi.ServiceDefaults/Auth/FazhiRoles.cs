@@ -19,6 +19,9 @@ public static class AccessPolicies
 {
     public const string Read = "fazhi.read";
     public const string Write = "fazhi.write";
+
+    /// <summary>Operations on the whole store (rebuilds): administrators only.</summary>
+    public const string Administer = "fazhi.administer";
 }
 
 /// <summary>A service's own rules: the roles that may read and write it. Administrators may always do both.</summary>

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Fazhi.Contracts.IntegrationEvents;
+using Fazhi.Reconsideration.Domain;
+using Fazhi.ServiceDefaults.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Reconsideration.Infrastructure;
+
+/// <summary>
+/// Re-publishes the current state of every case through the outbox, a page of states per message, so the reporting
+/// store can be rebuilt from scratch. Each page commits on its own: a rebuild of a million cases never holds one
+/// huge transaction, and the relay starts publishing the first pages while later ones are still being written.
+/// Cases changed meanwhile are harmless: their live events carry a newer version.
+/// </summary>
+public sealed class CaseRepublisher(ReconsiderationDbContext db, TimeProvider time, ILogger<CaseRepublisher> logger)
+{
+    public const int DefaultPageSize = 250;
+
+    public async Task<(long Cases, int Messages, Guid RebuildId)> RepublishAllAsync(int pageSize, CancellationToken cancellationToken)
+    {
+        var rebuildId = Guid.CreateVersion7();
+        var started = time.GetTimestamp();
+        long cases = 0;
+        var messages = 0;
+        Guid? after = null;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        while (true)
+        {
+            var query = db.Cases.AsNoTracking();
+            if (after is { } last) query = query.Where(c => c.Id.CompareTo(last) > 0);
+            var page = await query.OrderBy(c => c.Id).Take(pageSize).ToListAsync(cancellationToken);
+            if (page.Count == 0) break;
+
+            var now = time.GetUtcNow();
+            var republished = new ReconsiderationCasesRepublished
+            {
+                RebuildId = rebuildId,
+                Cases = page.Select(c => c.ToChangedEvent(now)).ToList(),
+            };
+            db.Add(OutboxMessage.For(republished, now, Activity.Current?.Id));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+
+            cases += page.Count;
+            messages++;
+            after = page[^1].Id;
+        }
+        logger.LogInformation("Rebuild {RebuildId}: {Cases} cases re-published in {Messages} messages in {Elapsed}",
+            rebuildId, cases, messages, time.GetElapsedTime(started));
+        return (cases, messages, rebuildId);
+    }
+}

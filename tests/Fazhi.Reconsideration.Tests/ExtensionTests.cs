@@ -1,0 +1,72 @@
+using Fazhi.Contracts.Reconsideration;
+using Fazhi.ServiceDefaults.Errors;
+using static Fazhi.Reconsideration.Tests.TestCases;
+
+namespace Fazhi.Reconsideration.Tests;
+
+/// <summary>One extension of 1–30 days, ordinary procedure only.</summary>
+public class ExtensionTests
+{
+    [Fact]
+    public void Extension_adds_its_days_to_the_deadline()
+    {
+        var c = Accepted(acceptedOn: "2024-03-01"); // due Tue 2024-04-30
+
+        c.Extend(30, "案情复杂", WorkingDays);
+
+        Assert.Equal(3, c.Version);
+        Assert.Equal(30, c.ExtensionDays);
+        Assert.Equal("案情复杂", c.ExtensionReason);
+        Assert.Equal(D("2024-05-30"), c.Deadline); // 3/1 + 90 days = Thu 5/30
+    }
+
+    [Fact]
+    public void Extended_period_ending_in_national_day_moves_to_the_make_up_saturday()
+    {
+        // 2023-07-03 + 60 = Fri 9/1; + 90 = 10/1, inside 中秋国庆 9/29–10/6; Sat 10/7 was a 调休 working day.
+        var c = Accepted("2023-06-30", "2023-07-03");
+        Assert.Equal(D("2023-09-01"), c.Deadline);
+
+        c.Extend(30, "案情复杂", WorkingDays);
+
+        Assert.Equal(D("2023-10-07"), c.Deadline);
+    }
+
+    [Fact]
+    public void Extending_a_simplified_case_is_refused()
+    {
+        var c = Accepted(acceptedOn: "2024-03-01", procedure: Procedure.Simplified);
+        Assert.Throws<RuleViolationException>(() => c.Extend(10, "reason", WorkingDays));
+        Assert.Equal(0, c.ExtensionDays);
+        Assert.Equal(2, c.Version);
+    }
+
+    [Fact]
+    public void Extending_twice_is_refused()
+    {
+        var c = Accepted();
+        c.Extend(10, "first", WorkingDays);
+        Assert.Throws<RuleViolationException>(() => c.Extend(10, "second", WorkingDays));
+        Assert.Equal(10, c.ExtensionDays);
+        Assert.Equal(3, c.Version);
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Extension_outside_1_to_30_days_is_refused(int days)
+    {
+        var c = Accepted();
+        Assert.Throws<RuleViolationException>(() => c.Extend(days, "reason", WorkingDays));
+        Assert.Equal(0, c.ExtensionDays);
+        Assert.Equal(D("2024-04-30"), c.Deadline);
+    }
+
+    [Fact]
+    public void Extending_before_acceptance_is_refused()
+    {
+        var c = Received();
+        Assert.Throws<RuleViolationException>(() => c.Extend(10, "reason", WorkingDays));
+    }
+}
