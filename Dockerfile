@@ -1,8 +1,10 @@
-# Fazhi.Reporting image. Build context: the repository root, e.g.
-#   docker build -f services/Reporting/Dockerfile -t fazhi/reporting:dev .
-# (docker-compose.yml does this). Ports: 5105 REST (HTTP/1.1), 6105 gRPC (h2c).
+# One image recipe for every Fazhi service. Build context: the repository root, e.g.
+#   docker build --build-arg SERVICE=Reporting -t fazhi/reporting:dev .
+# (docker-compose.yml does this for each service). Ports come from Fazhi__HttpPort / Fazhi__GrpcPort.
+ARG SERVICE
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG SERVICE
 WORKDIR /src
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DOTNET_NOLOGO=1
@@ -13,23 +15,21 @@ COPY Directory.Build.props Directory.Packages.props global.jso[n] nuget.confi[g]
 COPY shared/Fazhi.Contracts/Fazhi.Contracts.csproj shared/Fazhi.Contracts/
 COPY shared/Fazhi.ServiceDefaults/Fazhi.ServiceDefaults.csproj shared/Fazhi.ServiceDefaults/
 COPY shared/Fazhi.Calendar/Fazhi.Calendar.csproj shared/Fazhi.Calendar/
-COPY services/Reporting/Fazhi.Reporting.csproj services/Reporting/
-RUN dotnet restore services/Reporting/Fazhi.Reporting.csproj
+COPY services/${SERVICE}/Fazhi.${SERVICE}.csproj services/${SERVICE}/
+RUN dotnet restore services/${SERVICE}/Fazhi.${SERVICE}.csproj
 
 # Then the sources. publish restores again (a no-op unless a project reference was added).
 COPY shared/ shared/
-COPY services/Reporting/ services/Reporting/
-RUN dotnet publish services/Reporting/Fazhi.Reporting.csproj -c Release -o /app -p:UseAppHost=false
+COPY services/${SERVICE}/ services/${SERVICE}/
+RUN dotnet publish services/${SERVICE}/Fazhi.${SERVICE}.csproj -c Release -o /app -p:UseAppHost=false \
+    && ln -s Fazhi.${SERVICE}.dll /app/service.dll
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 # Kestrel endpoints come from Fazhi__HttpPort / Fazhi__GrpcPort, not the image's default 8080.
 ENV ASPNETCORE_HTTP_PORTS="" \
-    Fazhi__HttpPort=5105 \
-    Fazhi__GrpcPort=6105 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
-EXPOSE 5105 6105
 COPY --from=build /app ./
 # The non-root "app" user of the .NET images (uid 1654).
 USER $APP_UID
-ENTRYPOINT ["dotnet", "Fazhi.Reporting.dll"]
+ENTRYPOINT ["dotnet", "service.dll"]
