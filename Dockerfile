@@ -21,15 +21,17 @@ RUN dotnet restore services/${SERVICE}/Fazhi.${SERVICE}.csproj
 # Then the sources. publish restores again (a no-op unless a project reference was added).
 COPY shared/ shared/
 COPY services/${SERVICE}/ services/${SERVICE}/
-RUN dotnet publish services/${SERVICE}/Fazhi.${SERVICE}.csproj -c Release -o /app -p:UseAppHost=false \
-    && ln -s Fazhi.${SERVICE}.dll /app/service.dll
+RUN dotnet publish services/${SERVICE}/Fazhi.${SERVICE}.csproj -c Release -o /app -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+ARG SERVICE
 WORKDIR /app
 # Kestrel endpoints come from Fazhi__HttpPort / Fazhi__GrpcPort, not the image's default 8080.
 ENV ASPNETCORE_HTTP_PORTS="" \
-    DOTNET_CLI_TELEMETRY_OPTOUT=1
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    FAZHI_SERVICE_DLL=Fazhi.${SERVICE}.dll
 COPY --from=build /app ./
 # The non-root "app" user of the .NET images (uid 1654).
 USER $APP_UID
-ENTRYPOINT ["dotnet", "service.dll"]
+# exec: dotnet replaces the shell, so it receives the container's stop signal.
+ENTRYPOINT ["sh", "-c", "exec dotnet \"$FAZHI_SERVICE_DLL\" \"$@\"", "--"]
