@@ -77,17 +77,20 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddMeter("MassTransit", FazhiTelemetry.Name))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(options =>
-                    options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql()
-                .AddSource("MassTransit", FazhiTelemetry.Name));
+                .AddMeter("MassTransit", FazhiTelemetry.Name));
 
+        // Spans cost CPU on every call and database command; they are recorded only when there is somewhere to send
+        // them. W3C trace context still flows through HTTP, the outbox and RabbitMQ either way.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.UseOtlpExporter();
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation(options =>
+                        options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql()
+                    .AddSource("MassTransit", FazhiTelemetry.Name))
+                .UseOtlpExporter();
         }
     }
 

@@ -17,7 +17,7 @@ public static class AuditModel
             b.Property(e => e.ActorRole).HasMaxLength(50);
             b.Property(e => e.ActorOrg).HasMaxLength(20);
             b.Property(e => e.Reason).HasMaxLength(2000);
-            b.Property(e => e.Changes).HasColumnType("jsonb");
+            b.Property(e => e.Changes).HasColumnType("json");
             b.HasIndex(e => new { e.EntityId, e.Version });
         });
         return modelBuilder;

@@ -46,9 +46,13 @@ public static class DatabaseExtensions
         return builder;
     }
 
-    /// <summary>The local development database: PostgreSQL on loopback, role fazhi (scripts/infra-up.sh creates it).</summary>
+    /// <summary>
+    /// The local development database: PostgreSQL on loopback, role fazhi (scripts/infra-up.sh creates it). TLS is
+    /// off because the traffic never leaves the machine and encryption cost a third of the database CPU under load;
+    /// a connection string to another host should say SSL Mode=VerifyFull.
+    /// </summary>
     public static string DefaultConnectionString(string database) =>
-        $"Host=127.0.0.1;Port=5432;Database={database};Username=fazhi;Password=fazhi";
+        $"Host=127.0.0.1;Port=5432;Database={database};Username=fazhi;Password=fazhi;SSL Mode=Disable";
 
     /// <summary>
     /// Applies pending EF Core migrations (creating the database if needed), then runs the service.

@@ -201,7 +201,7 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
 
                     b.Property<string>("Changes")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("changes");
 
                     b.Property<Guid>("EntityId")
@@ -251,7 +251,7 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("payload");
 
                     b.Property<DateTimeOffset?>("SentAt")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fazhi.Reconsideration.Infrastructure.Migrations
 {
     [DbContext(typeof(ReconsiderationDbContext))]
-    [Migration("20261126181331_Initial")]
+    [Migration("20261126184805_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -204,7 +204,7 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
 
                     b.Property<string>("Changes")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("changes");
 
                     b.Property<Guid>("EntityId")
@@ -254,7 +254,7 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("payload");
 
                     b.Property<DateTimeOffset?>("SentAt")

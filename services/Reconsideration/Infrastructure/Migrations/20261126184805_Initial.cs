@@ -27,7 +27,7 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                     actor_org = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    changes = table.Column<string>(type: "jsonb", nullable: false)
+                    changes = table.Column<string>(type: "json", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -77,7 +77,7 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                     sequence = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
                     message_type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    payload = table.Column<string>(type: "json", nullable: false),
                     trace_parent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
