@@ -21,7 +21,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             b.ToTable("projected_cases");
             b.HasKey(c => c.CaseId);
             b.Property(c => c.Source).HasMaxLength(40);
-            b.Property(c => c.Contributions).HasColumnType("jsonb");
+            b.Property(c => c.Contributions).HasColumnType("json");
         });
     }
 }

@@ -95,7 +95,7 @@ public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mir
     {
         var save = new NpgsqlBatchCommand(
             """
-            UPDATE projected_cases p SET version = u.version, contributions = u.contributions::jsonb, updated_at = @now
+            UPDATE projected_cases p SET version = u.version, contributions = u.contributions::json, updated_at = @now
             FROM unnest(@ids, @versions, @contributions) AS u(id, version, contributions)
             WHERE p.case_id = u.id
             """);

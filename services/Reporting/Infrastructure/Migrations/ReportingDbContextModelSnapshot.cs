@@ -59,7 +59,7 @@ namespace Fazhi.Reporting.Infrastructure.Migrations
 
                     b.Property<string>("Contributions")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("contributions");
 
                     b.Property<string>("Source")

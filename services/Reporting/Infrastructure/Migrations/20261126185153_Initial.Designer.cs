@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fazhi.Reporting.Infrastructure.Migrations
 {
     [DbContext(typeof(ReportingDbContext))]
-    [Migration("20261126180146_Initial")]
+    [Migration("20261126185153_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -62,7 +62,7 @@ namespace Fazhi.Reporting.Infrastructure.Migrations
 
                     b.Property<string>("Contributions")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("contributions");
 
                     b.Property<string>("Source")

@@ -32,7 +32,7 @@ namespace Fazhi.Reporting.Infrastructure.Migrations
                     case_id = table.Column<Guid>(type: "uuid", nullable: false),
                     source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false),
-                    contributions = table.Column<string>(type: "jsonb", nullable: false),
+                    contributions = table.Column<string>(type: "json", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
