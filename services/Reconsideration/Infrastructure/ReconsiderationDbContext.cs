@@ -20,6 +20,7 @@ public sealed class ReconsiderationDbContext(DbContextOptions<ReconsiderationDbC
             // A repeated create with the same requestId hits this index instead of creating a second case.
             b.HasIndex(c => c.RequestId).IsUnique();
             b.HasIndex(c => new { c.Org, c.Status, c.Id });
+            b.HasIndex(c => new { c.Org, c.ReceivedOn, c.Id });
             b.HasIndex(c => new { c.Org, c.Deadline }).HasFilter("status = 'Accepted'");
             b.Property(c => c.Org).HasMaxLength(20);
             b.Property(c => c.Respondent).HasMaxLength(200);

@@ -11,10 +11,10 @@ namespace Fazhi.Reporting.Projection;
 public sealed record CaseVersion(Guid CaseId, long Version, IReadOnlyList<Contribution> Contributions);
 
 /// <summary>
-/// Applies new versions of cases to the daily counters exactly once, a batch per transaction: lock the cases' rows
-/// (creating them at version 0), skip every version that is not newer than the stored one, add the summed difference
-/// between new and stored contributions to the counters, and store the new contributions. Rows are locked in case-id
-/// order and counters upserted in key order, so concurrent batches always lock in the same order and cannot deadlock.
+/// Applies new versions of cases to the daily counters exactly once, a batch per transaction: insert the cases never
+/// seen before with their state, lock the others' rows and skip every version that is not newer than the stored one,
+/// add the summed difference between new and stored contributions to the counters, and store the new contributions.
+/// Rows are locked in case-id order and counters upserted in key order, so concurrent batches lock in the same order.
 /// Summing a batch's differences first turns many increments of one hot counter into one.
 /// </summary>
 public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mirror, ProjectionGate gate, TimeProvider time)
@@ -31,9 +31,14 @@ public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mir
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var stored = await LockCasesAsync(connection, transaction, source, newest, cancellationToken);
-        var applied = newest.Where(v => v.Version > stored[v.CaseId].Version).ToList();
-        if (applied.Count == 0)
+        // Cases seen for the first time are inserted with their final state at once (all of a rebuild, a live
+        // case's first event); the others are locked and diffed against what they contributed before.
+        var inserted = await InsertNewCasesAsync(connection, transaction, source, newest, cancellationToken);
+        var known = newest.Where(v => !inserted.Contains(v.CaseId)).ToList();
+        var stored = known.Count == 0 ? [] : await LockKnownCasesAsync(connection, transaction, known, cancellationToken);
+        var updated = known.Where(v => v.Version > stored[v.CaseId].Version).ToList();
+        var appliedCount = inserted.Count + updated.Count;
+        if (appliedCount == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             Ignored.Add(versions.Count, new KeyValuePair<string, object?>("source", source));
@@ -41,34 +46,50 @@ public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mir
         }
 
         var difference = Contributions.Difference(
-            applied.SelectMany(v => Deserialize(stored[v.CaseId].Json)),
-            applied.SelectMany(v => v.Contributions));
+            updated.SelectMany(v => Deserialize(stored[v.CaseId].Json)),
+            newest.Where(v => inserted.Contains(v.CaseId)).Concat(updated).SelectMany(v => v.Contributions));
 
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (difference.Count > 0) batch.BatchCommands.Add(UpsertCounters(difference));
-        batch.BatchCommands.Add(SaveCases(applied));
+        if (updated.Count > 0) batch.BatchCommands.Add(SaveCases(updated));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // Still inside the shared gate: a reset cannot clear the mirror between this commit and this update.
         mirror.Apply(difference);
-        Applied.Add(applied.Count, new KeyValuePair<string, object?>("source", source));
-        Ignored.Add(versions.Count - applied.Count, new KeyValuePair<string, object?>("source", source));
-        return applied.Count;
+        Applied.Add(appliedCount, new KeyValuePair<string, object?>("source", source));
+        Ignored.Add(versions.Count - appliedCount, new KeyValuePair<string, object?>("source", source));
+        return appliedCount;
     }
 
-    private async Task<Dictionary<Guid, (long Version, string Json)>> LockCasesAsync(
+    private async Task<HashSet<Guid>> InsertNewCasesAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string source, List<CaseVersion> cases, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO projected_cases (case_id, source, version, contributions, updated_at)
-            SELECT id, @source, 0, '[]', @now FROM unnest(@ids) AS id
-            ON CONFLICT (case_id) DO UPDATE SET case_id = EXCLUDED.case_id
-            RETURNING case_id, version, contributions::text
+            SELECT u.id, @source, u.version, u.contributions::json, @now
+            FROM unnest(@ids, @versions, @contributions) AS u(id, version, contributions)
+            ON CONFLICT (case_id) DO NOTHING
+            RETURNING case_id
             """, connection, transaction);
         command.Parameters.AddWithValue("source", source);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
+        command.Parameters.AddWithValue("ids", cases.Select(c => c.CaseId).ToArray());
+        command.Parameters.AddWithValue("versions", cases.Select(c => c.Version).ToArray());
+        command.Parameters.AddWithValue("contributions", cases.Select(c => Serialize(c.Contributions)).ToArray());
+        var inserted = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) inserted.Add(reader.GetGuid(0));
+        return inserted;
+    }
+
+    private static async Task<Dictionary<Guid, (long Version, string Json)>> LockKnownCasesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<CaseVersion> cases, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT case_id, version, contributions::text FROM projected_cases WHERE case_id = ANY(@ids) ORDER BY case_id FOR UPDATE",
+            connection, transaction);
         command.Parameters.AddWithValue("ids", cases.Select(c => c.CaseId).ToArray());
         var stored = new Dictionary<Guid, (long, string)>(cases.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

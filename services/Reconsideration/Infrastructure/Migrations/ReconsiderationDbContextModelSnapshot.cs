@@ -159,6 +159,9 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                         .HasDatabaseName("ix_cases_org_deadline")
                         .HasFilter("status = 'Accepted'");
 
+                    b.HasIndex("Org", "ReceivedOn", "Id")
+                        .HasDatabaseName("ix_cases_org_received_on_id");
+
                     b.HasIndex("Org", "Status", "Id")
                         .HasDatabaseName("ix_cases_org_status_id");
 

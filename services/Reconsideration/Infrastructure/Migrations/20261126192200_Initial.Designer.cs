@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fazhi.Reconsideration.Infrastructure.Migrations
 {
     [DbContext(typeof(ReconsiderationDbContext))]
-    [Migration("20261126184805_Initial")]
+    [Migration("20261126192200_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -161,6 +161,9 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                     b.HasIndex("Org", "Deadline")
                         .HasDatabaseName("ix_cases_org_deadline")
                         .HasFilter("status = 'Accepted'");
+
+                    b.HasIndex("Org", "ReceivedOn", "Id")
+                        .HasDatabaseName("ix_cases_org_received_on_id");
 
                     b.HasIndex("Org", "Status", "Id")
                         .HasDatabaseName("ix_cases_org_status_id");

@@ -99,6 +99,11 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                 filter: "status = 'Accepted'");
 
             migrationBuilder.CreateIndex(
+                name: "ix_cases_org_received_on_id",
+                table: "cases",
+                columns: new[] { "org", "received_on", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_cases_org_status_id",
                 table: "cases",
                 columns: new[] { "org", "status", "id" });
