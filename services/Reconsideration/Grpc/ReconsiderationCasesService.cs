@@ -23,6 +23,10 @@ public sealed class ReconsiderationCasesService(
 {
     private const int MaxText = 2000;
 
+    // Every command starts by loading its case: compiled once, it skips EF's per-call query-cache lookup.
+    private static readonly Func<ReconsiderationDbContext, Guid, CancellationToken, Task<ReconsiderationCase?>> CaseById =
+        EF.CompileAsyncQuery((ReconsiderationDbContext context, Guid id, CancellationToken _) => context.Cases.SingleOrDefault(c => c.Id == id));
+
     [Authorize(Policy = AccessPolicies.Write)]
     public override async Task<Proto.ReconsiderationCase> CreateCase(Proto.CreateCaseRequest request, ServerCallContext context)
     {
@@ -240,7 +244,7 @@ public sealed class ReconsiderationCasesService(
     {
         for (var attempt = 1; ; attempt++)
         {
-            var found = await db.Cases.SingleOrDefaultAsync(c => c.Id == id, context.CancellationToken)
+            var found = await CaseById(db, id, context.CancellationToken)
                 ?? throw new NotFoundException($"No reconsideration case {id}.");
             context.Caller().EnsureCovers(found.Org);
             var today = clock.Today();

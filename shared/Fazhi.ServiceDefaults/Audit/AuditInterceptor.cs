@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
+using Fazhi.ServiceDefaults.Hosting;
+
 namespace Fazhi.ServiceDefaults.Audit;
 
 /// <summary>
@@ -30,7 +32,7 @@ public sealed class AuditInterceptor(TimeProvider time, IHttpContextAccessor htt
     private void Record(DbContext? context)
     {
         if (context is null) return;
-        var entries = context.ChangeTracker.Entries<IAuditedAggregate>()
+        var entries = context.EntriesDetectedOnce<IAuditedAggregate>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
             .ToList();
         if (entries.Count == 0) return;

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
+using Fazhi.ServiceDefaults.Hosting;
+
 namespace Fazhi.ServiceDefaults.Outbox;
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed class OutboxInterceptor(TimeProvider time, OutboxSignal signal) : 
     private void AppendStateEvents(DbContext? context)
     {
         if (context is null) return;
-        var changed = context.ChangeTracker.Entries<IPublishesIntegrationState>()
+        var changed = context.EntriesDetectedOnce<IPublishesIntegrationState>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
             .Select(e => e.Entity)
             .ToList();

@@ -43,7 +43,11 @@ public sealed class OutboxRelay<TContext>(
                 var published = await PublishBatchAsync(stoppingToken);
                 failures = 0;
                 await CleanupAsync(stoppingToken);
-                if (published < _options.BatchSize) await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                if (published < _options.BatchSize)
+                {
+                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                    if (_options.CoalesceDelay > TimeSpan.Zero) await Task.Delay(_options.CoalesceDelay, time, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
