@@ -58,7 +58,14 @@ public sealed class OutboxRelay<TContext>(
                 failures++;
                 var delay = TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, Math.Min(failures, 6))));
                 logger.LogError(ex, "Outbox relay failed ({Failures} in a row); rows stay pending, retrying in {Delay}", failures, delay);
-                await Task.Delay(delay, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                try
+                {
+                    await Task.Delay(delay, time, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
             }
         }
     }
