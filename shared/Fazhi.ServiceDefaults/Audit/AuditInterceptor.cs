@@ -1,12 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fazhi.ServiceDefaults.Auth;
+using Fazhi.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
-using Fazhi.ServiceDefaults.Hosting;
 
 namespace Fazhi.ServiceDefaults.Audit;
 
@@ -14,24 +12,10 @@ namespace Fazhi.ServiceDefaults.Audit;
 /// Writes an audit entry for every added or modified <see cref="IAuditedAggregate"/> in the same SaveChanges as
 /// the change. The old and new values come from EF's change tracker, so no field can be left out of the trail.
 /// </summary>
-public sealed class AuditInterceptor(TimeProvider time, IHttpContextAccessor http) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider time, IHttpContextAccessor http) : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        Record(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Record(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Record(DbContext? context)
-    {
-        if (context is null) return;
         var entries = context.EntriesDetectedOnce<IAuditedAggregate>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
             .ToList();

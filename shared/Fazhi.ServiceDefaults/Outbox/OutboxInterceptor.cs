@@ -1,8 +1,7 @@
 using System.Diagnostics;
+using Fazhi.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-
-using Fazhi.ServiceDefaults.Hosting;
 
 namespace Fazhi.ServiceDefaults.Outbox;
 
@@ -10,21 +9,8 @@ namespace Fazhi.ServiceDefaults.Outbox;
 /// Appends the state event of every added or modified <see cref="IPublishesIntegrationState"/> aggregate to the
 /// outbox inside the same SaveChanges, hence the same transaction as the change itself.
 /// </summary>
-public sealed class OutboxInterceptor(TimeProvider time, OutboxSignal signal) : SaveChangesInterceptor
+public sealed class OutboxInterceptor(TimeProvider time, OutboxSignal signal) : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        AppendStateEvents(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        AppendStateEvents(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         signal.Notify();
@@ -38,9 +24,8 @@ public sealed class OutboxInterceptor(TimeProvider time, OutboxSignal signal) : 
         return ValueTask.FromResult(result);
     }
 
-    private void AppendStateEvents(DbContext? context)
+    protected override void BeforeSave(DbContext context)
     {
-        if (context is null) return;
         var changed = context.EntriesDetectedOnce<IPublishesIntegrationState>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
             .Select(e => e.Entity)
