@@ -2,6 +2,7 @@ using Fazhi.Calendar;
 using Fazhi.Contracts.Common;
 using Fazhi.Contracts.IntegrationEvents;
 using Fazhi.Contracts.Reconsideration;
+using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Errors;
 using Fazhi.ServiceDefaults.Outbox;
@@ -247,17 +248,17 @@ public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAg
         CaseId = Id,
         Version = Version,
         Org = Org,
-        Status = ProtoNames.Of(Status),
+        Status = ProtoEnum.Name(Status),
         ReceivedOn = ReceivedOn,
-        ApplicantType = ProtoNames.Of(ApplicantType),
-        Category = ProtoNames.Of(Category),
+        ApplicantType = ProtoEnum.Name(ApplicantType),
+        Category = ProtoEnum.Name(Category),
         AcceptedOn = AcceptedOn,
-        Procedure = AcceptedOn is null ? null : ProtoNames.Of(Procedure),
+        Procedure = AcceptedOn is null ? null : ProtoEnum.Name(Procedure),
         Deadline = Deadline,
         RejectedOn = RejectedOn,
         HearingDates = [.. _hearingDates],
         DecidedOn = DecidedOn,
-        Decision = DecidedOn is null ? null : ProtoNames.Of(Decision),
+        Decision = DecidedOn is null ? null : ProtoEnum.Name(Decision),
         Voided = Status == CaseStatus.Voided,
         ChangedAt = changedAt,
     };

@@ -8,7 +8,6 @@ using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Hosting;
 using Fazhi.ServiceDefaults.Messaging;
 using MassTransit;
-using Npgsql;
 
 namespace Fazhi.Reporting.Extensions;
 
@@ -24,9 +23,6 @@ public static class ReportingExtensions
                 FazhiRoles.EnforcementReviewer, FazhiRoles.DisclosureOfficer],
             WriteRoles: []));
         builder.AddServiceDatabase<ReportingDbContext>("fazhi_reporting", ownsAggregates: false);
-        builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(
-                services.GetRequiredService<IConfiguration>().GetConnectionString("Database") ?? DatabaseExtensions.DefaultConnectionString("fazhi_reporting"))
-            .Build());
         builder.Services.AddSingleton<CounterMirror>();
         builder.Services.AddSingleton<ProjectionGate>();
         builder.Services.AddSingleton<CaseProjector>();

@@ -87,7 +87,7 @@ public sealed partial class InputCheck
     {
         if (!System.Enum.IsDefined(value) || Convert.ToInt32(value, CultureInfo.InvariantCulture) == 0)
         {
-            Fail(field, $"must be one of {string.Join(", ", System.Enum.GetValues<TEnum>().Skip(1).Select(ProtoName))}");
+            Fail(field, $"must be one of {string.Join(", ", System.Enum.GetValues<TEnum>().Skip(1).Select(v => ProtoEnum.Name(v)))}");
         }
         return value;
     }
@@ -97,9 +97,6 @@ public sealed partial class InputCheck
         if (value < min || value > max) Fail(field, $"must be between {min} and {max}");
         return value;
     }
-
-    /// <summary>The proto name of a generated C# enum value (PROCEDURE_ORDINARY for Procedure.Ordinary).</summary>
-    public static string ProtoName<TEnum>(TEnum value) where TEnum : struct, System.Enum => ProtoEnum.Name(value);
 
     [GeneratedRegex(@"^[0-9]{6}[0-9A-Za-z]{0,12}$")]
     private static partial Regex OrgPattern();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Fazhi.ServiceDefaults.Hosting;
 
@@ -42,6 +43,8 @@ public static class DatabaseExtensions
             }
         });
 
+        // For hot paths that are plain SQL (reporting's projector and queries), on the same database.
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "database", tags: [Extensions.ReadyTag]);
         return builder;
     }
