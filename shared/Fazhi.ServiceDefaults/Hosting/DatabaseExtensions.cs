@@ -21,7 +21,8 @@ public static class DatabaseExtensions
         this IHostApplicationBuilder builder, string defaultDatabase, bool ownsAggregates)
         where TContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString("Database") ?? DefaultConnectionString(defaultDatabase);
+        var connectionString = WithCommandPathDefaults(
+            builder.Configuration.GetConnectionString("Database") ?? DefaultConnectionString(defaultDatabase));
 
         if (ownsAggregates)
         {
@@ -35,7 +36,7 @@ public static class DatabaseExtensions
 
         builder.Services.AddDbContextPool<TContext>((services, options) =>
         {
-            options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()).UseSnakeCaseNamingConvention();
             if (ownsAggregates)
             {
                 // Audit first: it records the change itself; the outbox then adds the event row.
@@ -43,10 +44,25 @@ public static class DatabaseExtensions
             }
         });
 
-        // For hot paths that are plain SQL (reporting's projector and queries), on the same database.
+        // One connection pool for EF and for the hot paths that are plain SQL (reporting's projector and queries).
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "database", tags: [Extensions.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// Every command runs the same few statements, so they are prepared once per connection (Max Auto Prepare)
+    /// instead of being parsed and planned by PostgreSQL on every call; and a pooled connection is not reset with
+    /// DISCARD ALL when it returns to the pool, which would also drop those prepared statements. Nothing here
+    /// leaves session state behind (settings are SET LOCAL). A connection string that names either keyword wins.
+    /// </summary>
+    public static string WithCommandPathDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 64;
+        if (!given.ContainsKey("No Reset On Close")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
     }
 
     /// <summary>
