@@ -1,8 +1,10 @@
 using Fazhi.Calendar;
+using Fazhi.Reconsideration.Domain;
 using Fazhi.Reconsideration.Grpc;
 using Fazhi.Reconsideration.Infrastructure;
 using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Auth;
+using Fazhi.ServiceDefaults.Commands;
 using Fazhi.ServiceDefaults.Hosting;
 using Fazhi.ServiceDefaults.Messaging;
 
@@ -18,6 +20,7 @@ public static class ReconsiderationExtensions
             ReadRoles: [FazhiRoles.ReconsiderationClerk],
             WriteRoles: [FazhiRoles.ReconsiderationClerk]));
         builder.AddServiceDatabase<ReconsiderationDbContext>("fazhi_reconsideration", ownsAggregates: true);
+        builder.AddGroupCommit<ReconsiderationDbContext, ReconsiderationCase>("reconsideration case");
         builder.AddMessaging(ServiceName);
         builder.Services.AddScoped<CaseRepublisher>();
         // The published holiday schedules ship with the code; Calendar:Path swaps in a newer schedule without a release.

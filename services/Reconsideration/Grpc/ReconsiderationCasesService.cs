@@ -5,6 +5,7 @@ using Fazhi.Contracts.Common;
 using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Auth;
+using Fazhi.ServiceDefaults.Commands;
 using Fazhi.ServiceDefaults.Errors;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -19,13 +20,13 @@ namespace Fazhi.Reconsideration.Grpc;
 /// aggregate (which refuses illegal ones), and saves the case with its outbox event in one transaction.
 /// </summary>
 public sealed class ReconsiderationCasesService(
-    ReconsiderationDbContext db, BusinessClock clock, WorkingDayCalendar calendar, CaseRepublisher republisher) : Proto.ReconsiderationCases.ReconsiderationCasesBase
+    ReconsiderationDbContext db,
+    GroupCommitWriter<ReconsiderationDbContext, ReconsiderationCase> writer,
+    BusinessClock clock,
+    WorkingDayCalendar calendar,
+    CaseRepublisher republisher) : Proto.ReconsiderationCases.ReconsiderationCasesBase
 {
     private const int MaxText = 2000;
-
-    // Every command starts by loading its case: compiled once, it skips EF's per-call query-cache lookup.
-    private static readonly Func<ReconsiderationDbContext, Guid, CancellationToken, Task<ReconsiderationCase?>> CaseById =
-        EF.CompileAsyncQuery((ReconsiderationDbContext context, Guid id, CancellationToken _) => context.Cases.SingleOrDefault(c => c.Id == id));
 
     [Authorize(Policy = AccessPolicies.Write)]
     public override async Task<Proto.ReconsiderationCase> CreateCase(Proto.CreateCaseRequest request, ServerCallContext context)
@@ -42,17 +43,17 @@ public sealed class ReconsiderationCasesService(
         context.Caller().EnsureCovers(org);
 
         var today = clock.Today();
-        var created = ReconsiderationCase.Receive(requestId, org, receivedOn, applicantType, category, respondent, summary, today, calendar);
-        db.Cases.Add(created);
         try
         {
-            await db.SaveChangesAsync(context.CancellationToken);
-            return created.ToProto(today);
+            return await writer.AddAsync(
+                CommandOrigin.Of(context),
+                () => ReconsiderationCase.Receive(requestId, org, receivedOn, applicantType, category, respondent, summary, today, calendar),
+                created => created.ToProto(today),
+                context.CancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // The unique index, not a prior lookup, decides: two concurrent retries cannot both insert.
-            db.ChangeTracker.Clear();
             var existing = await db.Cases.AsNoTracking().SingleAsync(c => c.RequestId == requestId, context.CancellationToken);
             if (!existing.IsSameApplication(org, receivedOn, applicantType, category, respondent, summary))
                 throw new ConflictException($"requestId {requestId} was already used for case {existing.Id} with different contents.");
@@ -240,25 +241,23 @@ public sealed class ReconsiderationCasesService(
         return new Proto.RepublishCasesResponse { Cases = cases, Messages = messages, RebuildId = rebuildId.ToString() };
     }
 
-    private async Task<Proto.ReconsiderationCase> Change(Guid id, Action<ReconsiderationCase, DateOnly> move, ServerCallContext context)
+    /// <summary>
+    /// Applies a move to a case through the group-commit writer, which saves it with other requests' moves in one
+    /// transaction and re-applies it to fresh state if another writer changed the case first.
+    /// </summary>
+    private Task<Proto.ReconsiderationCase> Change(Guid id, Action<ReconsiderationCase, DateOnly> move, ServerCallContext context)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var found = await CaseById(db, id, context.CancellationToken)
-                ?? throw new NotFoundException($"No reconsideration case {id}.");
-            context.Caller().EnsureCovers(found.Org);
-            var today = clock.Today();
-            move(found, today);
-            try
+        var caller = context.Caller();
+        var today = clock.Today();
+        return writer.ChangeAsync(
+            id,
+            CommandOrigin.Of(context),
+            found =>
             {
-                await db.SaveChangesAsync(context.CancellationToken);
-                return found.ToProto(today);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                // Another request changed the case first: re-apply the move to its new state (which may now refuse it).
-                db.ChangeTracker.Clear();
-            }
-        }
+                caller.EnsureCovers(found.Org);
+                move(found, today);
+            },
+            changed => changed.ToProto(today),
+            context.CancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Fazhi.ServiceDefaults.Auth;
+using Fazhi.ServiceDefaults.Commands;
 using Fazhi.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -21,22 +21,23 @@ public sealed class AuditInterceptor(TimeProvider time, IHttpContextAccessor htt
             .ToList();
         if (entries.Count == 0) return;
 
-        var httpContext = http.HttpContext;
-        var caller = httpContext?.User.Identity?.IsAuthenticated == true ? Caller.From(httpContext.User) : null;
+        CommandOrigin? current = null;
         var now = time.GetUtcNow();
         foreach (var entry in entries)
         {
             var added = entry.State == EntityState.Added;
+            // A group commit saves changes of several callers at once; each change carries its own origin.
+            var origin = CommandOrigin.AttachedTo(entry.Entity) ?? (current ??= CommandOrigin.Of(http.HttpContext));
             context.Add(new AuditEntry(
                 entry.Metadata.ClrType.Name,
                 entry.Entity.Id,
                 entry.Entity.Version,
-                AuditCall.Action(httpContext) ?? (added ? "Create" : "Change"),
-                caller?.UserId ?? "system",
-                caller?.Role ?? "",
-                caller?.Org ?? "",
+                origin.Action ?? (added ? "Create" : "Change"),
+                origin.Caller?.UserId ?? "system",
+                origin.Caller?.Role ?? "",
+                origin.Caller?.Org ?? "",
                 now,
-                AuditCall.Reason(httpContext),
+                origin.Reason,
                 Changes(entry, added)));
         }
     }

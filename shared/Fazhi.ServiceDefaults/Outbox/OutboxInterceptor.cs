@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Fazhi.ServiceDefaults.Commands;
 using Fazhi.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -33,9 +34,9 @@ public sealed class OutboxInterceptor(TimeProvider time, OutboxSignal signal) : 
         if (changed.Count == 0) return;
 
         var now = time.GetUtcNow();
-        var traceParent = Activity.Current?.Id;
         foreach (var aggregate in changed)
         {
+            var traceParent = CommandOrigin.AttachedTo(aggregate)?.TraceParent ?? Activity.Current?.Id;
             context.Add(OutboxMessage.For(aggregate.ToIntegrationEvent(now), now, traceParent));
         }
     }

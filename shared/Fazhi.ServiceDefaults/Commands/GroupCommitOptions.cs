@@ -1,0 +1,15 @@
+namespace Fazhi.ServiceDefaults.Commands;
+
+public sealed class GroupCommitOptions
+{
+    public const string Section = "GroupCommit";
+
+    /// <summary>The most commands saved in one transaction.</summary>
+    public int MaxBatch { get; set; } = 64;
+
+    /// <summary>
+    /// Transactions in flight at once. While they run, new commands queue up and form the next batch, so a
+    /// busy service writes in a few large transactions and an idle one still saves each command at once.
+    /// </summary>
+    public int Writers { get; set; } = 2;
+}

@@ -1,0 +1,223 @@
+using System.Threading.Channels;
+using Fazhi.ServiceDefaults.Audit;
+using Fazhi.ServiceDefaults.Errors;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Fazhi.ServiceDefaults.Commands;
+
+/// <summary>
+/// Saves the commands of many concurrent requests on aggregates of one type in shared transactions (group commit):
+/// one query loads every aggregate of a batch, each command is applied to its own aggregate, and one SaveChanges
+/// writes all changes with their audit entries and outbox rows. Under load this replaces a transaction and three
+/// database round trips per command with a few per batch; an idle service still saves each command at once.
+/// A command the aggregate refuses fails alone and leaves nothing behind; a batch the database refuses (a duplicate
+/// key, a case changed meanwhile by another replica) is re-run one command per transaction, so one command's
+/// conflict never fails another's. A batch holds at most one command per aggregate, so every command keeps its own
+/// audit entry and version.
+/// </summary>
+public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
+    where TContext : DbContext
+    where TAggregate : class, IAuditedAggregate
+{
+    private const int MaxConcurrencyAttempts = 3;
+
+    private readonly Channel<PendingCommand> _queue = Channel.CreateUnbounded<PendingCommand>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly GroupCommitOptions _options;
+    private readonly string _aggregateName;
+
+    public GroupCommitWriter(IServiceScopeFactory scopes, IOptions<GroupCommitOptions> options, string aggregateName)
+    {
+        _scopes = scopes;
+        _options = options.Value;
+        _aggregateName = aggregateName;
+        if (_options.MaxBatch < 1 || _options.Writers < 1)
+            throw new OptionsValidationException(GroupCommitOptions.Section, typeof(GroupCommitOptions), ["MaxBatch and Writers must be at least 1"]);
+    }
+
+    /// <summary>Applies <paramref name="change"/> to aggregate <paramref name="id"/> and saves it; NOT_FOUND if there is none.</summary>
+    public Task<TResult> ChangeAsync<TResult>(
+        Guid id, CommandOrigin origin, Action<TAggregate> change, Func<TAggregate, TResult> result, CancellationToken cancellationToken) =>
+        EnqueueAsync(new PendingCommand<TResult>(id, origin, found =>
+        {
+            change(found ?? throw new NotFoundException($"No {_aggregateName} {id}."));
+            return found;
+        }, result, cancellationToken));
+
+    /// <summary>Saves the aggregate <paramref name="create"/> makes (a duplicate key fails with its DbUpdateException).</summary>
+    public Task<TResult> AddAsync<TResult>(
+        CommandOrigin origin, Func<TAggregate> create, Func<TAggregate, TResult> result, CancellationToken cancellationToken) =>
+        EnqueueAsync(new PendingCommand<TResult>(null, origin, _ => create(), result, cancellationToken));
+
+    private Task<TResult> EnqueueAsync<TResult>(PendingCommand<TResult> command)
+    {
+        if (!_queue.Writer.TryWrite(command))
+            throw new RpcException(new Status(StatusCode.Unavailable, "The service is stopping; retry on another instance."));
+        return command.Completion.Task.WaitAsync(command.Cancellation);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var writers = new SemaphoreSlim(_options.Writers);
+        // Commands on an aggregate that is already in the batch being formed wait for the next one, in arrival order.
+        var carried = new List<PendingCommand>();
+        try
+        {
+            while (carried.Count > 0 || await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                // Waiting for a free writer is what lets a batch grow while the previous ones are being saved.
+                await writers.WaitAsync(stoppingToken);
+                var (batch, next) = FormBatch(carried);
+                carried = next;
+                _ = WriteThenReleaseAsync(batch, writers);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            for (var i = 0; i < _options.Writers; i++) await writers.WaitAsync(CancellationToken.None);
+            var stopping = new RpcException(new Status(StatusCode.Unavailable, "The service stopped before saving this command; it was not applied."));
+            foreach (var command in carried) command.Fail(stopping);
+            while (_queue.Reader.TryRead(out var command)) command.Fail(stopping);
+        }
+    }
+
+    private (List<PendingCommand> Batch, List<PendingCommand> Carried) FormBatch(List<PendingCommand> carried)
+    {
+        var batch = new List<PendingCommand>();
+        var next = new List<PendingCommand>();
+        var ids = new HashSet<Guid>();
+        foreach (var command in carried) Take(command);
+        while (batch.Count < _options.MaxBatch && _queue.Reader.TryRead(out var command)) Take(command);
+        return (batch, next);
+
+        void Take(PendingCommand command)
+        {
+            if (batch.Count < _options.MaxBatch && (command.Id is not { } id || ids.Add(id))) batch.Add(command);
+            else next.Add(command);
+        }
+    }
+
+    private async Task WriteThenReleaseAsync(List<PendingCommand> batch, SemaphoreSlim writers)
+    {
+        try
+        {
+            await WriteAsync(batch, attempt: 1);
+        }
+        catch (Exception ex)
+        {
+            // WriteAsync settles every command itself; this only guards against a caller waiting forever.
+            foreach (var command in batch) command.Fail(ex);
+        }
+        finally
+        {
+            writers.Release();
+        }
+    }
+
+    private async Task WriteAsync(List<PendingCommand> commands, int attempt)
+    {
+        var applied = new List<PendingCommand>(commands.Count);
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            var ids = commands.Where(c => c.Id is not null).Select(c => c.Id!.Value).ToList();
+            var loaded = ids.Count == 0
+                ? []
+                : await db.Set<TAggregate>().Where(a => ids.Contains(EF.Property<Guid>(a, "Id"))).ToDictionaryAsync(a => a.Id, CancellationToken.None);
+
+            foreach (var command in commands)
+            {
+                if (command.Cancellation.IsCancellationRequested)
+                {
+                    // Its caller has gone and was told so: the command must not be applied behind its back.
+                    command.Fail(new OperationCanceledException(command.Cancellation));
+                    continue;
+                }
+                var found = command.Id is { } id ? loaded.GetValueOrDefault(id) : null;
+                try
+                {
+                    var aggregate = command.Apply(found);
+                    if (found is null) db.Add(aggregate);
+                    command.Origin.AttachTo(aggregate);
+                    applied.Add(command);
+                }
+                catch (Exception ex)
+                {
+                    // A refused move may have changed nothing or, in principle, part of the aggregate: never save it.
+                    if (found is not null) db.Entry(found).State = EntityState.Detached;
+                    command.Fail(ex);
+                }
+            }
+
+            if (applied.Count == 0) return;
+            // Once the batch is in flight it is finished even if callers give up, so each learns the true outcome.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateException) when (applied.Count > 1)
+        {
+            foreach (var command in applied) await WriteAsync([command], attempt: 1);
+            return;
+        }
+        catch (DbUpdateConcurrencyException) when (attempt < MaxConcurrencyAttempts)
+        {
+            // Another writer saved this aggregate first: apply the command again to its new state (which may refuse it).
+            await WriteAsync(applied, attempt + 1);
+            return;
+        }
+        catch (Exception ex)
+        {
+            foreach (var command in applied) command.Fail(ex);
+            return;
+        }
+
+        foreach (var command in applied) command.Succeed();
+    }
+
+    private abstract class PendingCommand(Guid? id, CommandOrigin origin, CancellationToken cancellation)
+    {
+        public Guid? Id { get; } = id;
+        public CommandOrigin Origin { get; } = origin;
+        public CancellationToken Cancellation { get; } = cancellation;
+
+        /// <summary>Applies the command to the loaded aggregate (null: none loaded) and returns the aggregate to save.</summary>
+        public abstract TAggregate Apply(TAggregate? found);
+
+        public abstract void Succeed();
+
+        public abstract void Fail(Exception error);
+    }
+
+    private sealed class PendingCommand<TResult>(
+        Guid? id, CommandOrigin origin, Func<TAggregate?, TAggregate> apply, Func<TAggregate, TResult> result, CancellationToken cancellation)
+        : PendingCommand(id, origin, cancellation)
+    {
+        private TAggregate? _applied;
+
+        public TaskCompletionSource<TResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override TAggregate Apply(TAggregate? found) => _applied = apply(found);
+
+        public override void Succeed()
+        {
+            try
+            {
+                Completion.TrySetResult(result(_applied!));
+            }
+            catch (Exception ex)
+            {
+                Completion.TrySetException(ex);
+            }
+        }
+
+        public override void Fail(Exception error) => Completion.TrySetException(error);
+    }
+}
