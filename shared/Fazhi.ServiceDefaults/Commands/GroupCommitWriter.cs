@@ -25,6 +25,10 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
 {
     private const int MaxConcurrencyAttempts = 3;
 
+    /// <summary>Commands per saved transaction: near 1 when idle, the batch size under load.</summary>
+    public static readonly System.Diagnostics.Metrics.Histogram<int> CommandsPerTransaction =
+        FazhiTelemetry.Meter.CreateHistogram<int>("fazhi.group_commit.commands", "{command}", "Commands saved in one group-commit transaction");
+
     private readonly Channel<PendingCommand> _queue = Channel.CreateUnbounded<PendingCommand>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
     private readonly GroupCommitOptions _options;
@@ -161,6 +165,7 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
             if (applied.Count == 0) return;
             // Once the batch is in flight it is finished even if callers give up, so each learns the true outcome.
             await db.SaveChangesAsync(CancellationToken.None);
+            CommandsPerTransaction.Record(applied.Count, new KeyValuePair<string, object?>("fazhi.aggregate", typeof(TAggregate).Name));
         }
         catch (DbUpdateException) when (applied.Count > 1)
         {
