@@ -8,8 +8,9 @@ public sealed class GroupCommitOptions
     public int MaxBatch { get; set; } = 64;
 
     /// <summary>
-    /// Transactions in flight at once. While they run, new commands queue up and form the next batch, so a
-    /// busy service writes in a few large transactions and an idle one still saves each command at once.
+    /// Writers, each saving one transaction at a time for its share of the aggregates (by id). While a writer's
+    /// transaction runs, its new commands queue up and form its next batch, so a busy service writes in a few large
+    /// transactions and an idle one still saves each command at once.
     /// </summary>
     public int Writers { get; set; } = 2;
 }

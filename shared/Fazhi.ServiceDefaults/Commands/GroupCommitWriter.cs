@@ -29,10 +29,11 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
     public static readonly System.Diagnostics.Metrics.Histogram<int> CommandsPerTransaction =
         FazhiTelemetry.Meter.CreateHistogram<int>("fazhi.group_commit.commands", "{command}", "Commands saved in one group-commit transaction");
 
-    private readonly Channel<PendingCommand> _queue = Channel.CreateUnbounded<PendingCommand>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingCommand>[] _queues;
     private readonly IServiceScopeFactory _scopes;
     private readonly GroupCommitOptions _options;
     private readonly string _aggregateName;
+    private int _nextQueueForNew;
 
     public GroupCommitWriter(IServiceScopeFactory scopes, IOptions<GroupCommitOptions> options, string aggregateName)
     {
@@ -41,6 +42,9 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
         _aggregateName = aggregateName;
         if (_options.MaxBatch < 1 || _options.Writers < 1)
             throw new OptionsValidationException(GroupCommitOptions.Section, typeof(GroupCommitOptions), ["MaxBatch and Writers must be at least 1"]);
+        _queues = Enumerable.Range(0, _options.Writers)
+            .Select(_ => Channel.CreateUnbounded<PendingCommand>(new UnboundedChannelOptions { SingleReader = true }))
+            .ToArray();
     }
 
     /// <summary>Applies <paramref name="change"/> to aggregate <paramref name="id"/> and saves it; NOT_FOUND if there is none.</summary>
@@ -59,25 +63,39 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
 
     private Task<TResult> EnqueueAsync<TResult>(PendingCommand<TResult> command)
     {
-        if (!_queue.Writer.TryWrite(command))
+        // One writer per aggregate id: two batches in flight never hold the same aggregate, so concurrent commands
+        // on one case are saved one after another instead of conflicting. New aggregates go round the writers.
+        var index = command.Id is { } id
+            ? (id.GetHashCode() & int.MaxValue) % _queues.Length
+            : (Interlocked.Increment(ref _nextQueueForNew) & int.MaxValue) % _queues.Length;
+        if (!_queues[index].Writer.TryWrite(command))
             throw new RpcException(new Status(StatusCode.Unavailable, "The service is stopping; retry on another instance."));
         return command.Completion.Task.WaitAsync(command.Cancellation);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_queues.Select(queue => Task.Run(() => RunWriterAsync(queue, stoppingToken), CancellationToken.None)));
+
+    private async Task RunWriterAsync(Channel<PendingCommand> queue, CancellationToken stoppingToken)
     {
-        using var writers = new SemaphoreSlim(_options.Writers);
         // Commands on an aggregate that is already in the batch being formed wait for the next one, in arrival order.
         var carried = new List<PendingCommand>();
         try
         {
-            while (carried.Count > 0 || await _queue.Reader.WaitToReadAsync(stoppingToken))
+            // While a batch is being saved, new commands queue up: that is what makes the next batch large under load.
+            while (carried.Count > 0 || await queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                // Waiting for a free writer is what lets a batch grow while the previous ones are being saved.
-                await writers.WaitAsync(stoppingToken);
-                var (batch, next) = FormBatch(carried);
+                var (batch, next) = FormBatch(queue, carried);
                 carried = next;
-                _ = WriteThenReleaseAsync(batch, writers);
+                try
+                {
+                    await WriteAsync(batch, attempt: 1);
+                }
+                catch (Exception ex)
+                {
+                    // WriteAsync settles every command itself; this only guards against a caller waiting forever.
+                    foreach (var command in batch) command.Fail(ex);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -85,44 +103,26 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
         }
         finally
         {
-            _queue.Writer.TryComplete();
-            for (var i = 0; i < _options.Writers; i++) await writers.WaitAsync(CancellationToken.None);
+            queue.Writer.TryComplete();
             var stopping = new RpcException(new Status(StatusCode.Unavailable, "The service stopped before saving this command; it was not applied."));
             foreach (var command in carried) command.Fail(stopping);
-            while (_queue.Reader.TryRead(out var command)) command.Fail(stopping);
+            while (queue.Reader.TryRead(out var command)) command.Fail(stopping);
         }
     }
 
-    private (List<PendingCommand> Batch, List<PendingCommand> Carried) FormBatch(List<PendingCommand> carried)
+    private (List<PendingCommand> Batch, List<PendingCommand> Carried) FormBatch(Channel<PendingCommand> queue, List<PendingCommand> carried)
     {
         var batch = new List<PendingCommand>();
         var next = new List<PendingCommand>();
         var ids = new HashSet<Guid>();
         foreach (var command in carried) Take(command);
-        while (batch.Count < _options.MaxBatch && _queue.Reader.TryRead(out var command)) Take(command);
+        while (batch.Count < _options.MaxBatch && queue.Reader.TryRead(out var command)) Take(command);
         return (batch, next);
 
         void Take(PendingCommand command)
         {
             if (batch.Count < _options.MaxBatch && (command.Id is not { } id || ids.Add(id))) batch.Add(command);
             else next.Add(command);
-        }
-    }
-
-    private async Task WriteThenReleaseAsync(List<PendingCommand> batch, SemaphoreSlim writers)
-    {
-        try
-        {
-            await WriteAsync(batch, attempt: 1);
-        }
-        catch (Exception ex)
-        {
-            // WriteAsync settles every command itself; this only guards against a caller waiting forever.
-            foreach (var command in batch) command.Fail(ex);
-        }
-        finally
-        {
-            writers.Release();
         }
     }
 
@@ -174,7 +174,7 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
         }
         catch (DbUpdateConcurrencyException) when (attempt < MaxConcurrencyAttempts)
         {
-            // Another writer saved this aggregate first: apply the command again to its new state (which may refuse it).
+            // Another replica (or a path outside this writer) saved this aggregate first: apply the command again to its new state (which may refuse it).
             await WriteAsync(applied, attempt + 1);
             return;
         }
