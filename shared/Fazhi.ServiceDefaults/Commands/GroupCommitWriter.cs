@@ -180,7 +180,8 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
         }
         catch (Exception ex)
         {
-            foreach (var command in applied) command.Fail(ex);
+            // The load query itself may have failed (database unreachable): every command not yet settled fails with it.
+            foreach (var command in commands) command.Fail(ex);
             return;
         }
 
