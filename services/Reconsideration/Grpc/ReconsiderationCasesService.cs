@@ -17,7 +17,8 @@ namespace Fazhi.Reconsideration.Grpc;
 
 /// <summary>
 /// The public API: validates input at the edge (INVALID_ARGUMENT naming each field), hands the move to the
-/// aggregate (which refuses illegal ones), and saves the case with its outbox event in one transaction.
+/// aggregate (which refuses illegal ones) through the group-commit writer, which saves the case with its audit entry
+/// and outbox event in one transaction (shared with other requests' commands under load).
 /// </summary>
 public sealed class ReconsiderationCasesService(
     ReconsiderationDbContext db,
@@ -243,7 +244,7 @@ public sealed class ReconsiderationCasesService(
 
     /// <summary>
     /// Applies a move to a case through the group-commit writer, which saves it with other requests' moves in one
-    /// transaction and re-applies it to fresh state if another writer changed the case first.
+    /// transaction and re-applies it to fresh state if another replica changed the case first.
     /// </summary>
     private Task<Proto.ReconsiderationCase> Change(Guid id, Action<ReconsiderationCase, DateOnly> move, ServerCallContext context)
     {

@@ -29,7 +29,7 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
     public static readonly System.Diagnostics.Metrics.Histogram<int> CommandsPerTransaction =
         FazhiTelemetry.Meter.CreateHistogram<int>("fazhi.group_commit.commands", "{command}", "Commands saved in one group-commit transaction");
 
-    private readonly Channel<PendingCommand>[] _queues;
+    private readonly Channel<PendingCommand<TAggregate>>[] _queues;
     private readonly IServiceScopeFactory _scopes;
     private readonly GroupCommitOptions _options;
     private readonly string _aggregateName;
@@ -43,14 +43,14 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
         if (_options.MaxBatch < 1 || _options.Writers < 1)
             throw new OptionsValidationException(GroupCommitOptions.Section, typeof(GroupCommitOptions), ["MaxBatch and Writers must be at least 1"]);
         _queues = Enumerable.Range(0, _options.Writers)
-            .Select(_ => Channel.CreateUnbounded<PendingCommand>(new UnboundedChannelOptions { SingleReader = true }))
+            .Select(_ => Channel.CreateUnbounded<PendingCommand<TAggregate>>(new UnboundedChannelOptions { SingleReader = true }))
             .ToArray();
     }
 
     /// <summary>Applies <paramref name="change"/> to aggregate <paramref name="id"/> and saves it; NOT_FOUND if there is none.</summary>
     public Task<TResult> ChangeAsync<TResult>(
         Guid id, CommandOrigin origin, Action<TAggregate> change, Func<TAggregate, TResult> result, CancellationToken cancellationToken) =>
-        EnqueueAsync(new PendingCommand<TResult>(id, origin, found =>
+        EnqueueAsync(new PendingCommand<TAggregate, TResult>(id, origin, found =>
         {
             change(found ?? throw new NotFoundException($"No {_aggregateName} {id}."));
             return found;
@@ -59,9 +59,9 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
     /// <summary>Saves the aggregate <paramref name="create"/> makes (a duplicate key fails with its DbUpdateException).</summary>
     public Task<TResult> AddAsync<TResult>(
         CommandOrigin origin, Func<TAggregate> create, Func<TAggregate, TResult> result, CancellationToken cancellationToken) =>
-        EnqueueAsync(new PendingCommand<TResult>(null, origin, _ => create(), result, cancellationToken));
+        EnqueueAsync(new PendingCommand<TAggregate, TResult>(null, origin, _ => create(), result, cancellationToken));
 
-    private Task<TResult> EnqueueAsync<TResult>(PendingCommand<TResult> command)
+    private Task<TResult> EnqueueAsync<TResult>(PendingCommand<TAggregate, TResult> command)
     {
         // One writer per aggregate id: two batches in flight never hold the same aggregate, so concurrent commands
         // on one case are saved one after another instead of conflicting. New aggregates go round the writers.
@@ -76,10 +76,10 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(_queues.Select(queue => Task.Run(() => RunWriterAsync(queue, stoppingToken), CancellationToken.None)));
 
-    private async Task RunWriterAsync(Channel<PendingCommand> queue, CancellationToken stoppingToken)
+    private async Task RunWriterAsync(Channel<PendingCommand<TAggregate>> queue, CancellationToken stoppingToken)
     {
         // Commands on an aggregate that is already in the batch being formed wait for the next one, in arrival order.
-        var carried = new List<PendingCommand>();
+        var carried = new List<PendingCommand<TAggregate>>();
         try
         {
             // While a batch is being saved, new commands queue up: that is what makes the next batch large under load.
@@ -110,25 +110,26 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
         }
     }
 
-    private (List<PendingCommand> Batch, List<PendingCommand> Carried) FormBatch(Channel<PendingCommand> queue, List<PendingCommand> carried)
+    private (List<PendingCommand<TAggregate>> Batch, List<PendingCommand<TAggregate>> Carried) FormBatch(
+        Channel<PendingCommand<TAggregate>> queue, List<PendingCommand<TAggregate>> carried)
     {
-        var batch = new List<PendingCommand>();
-        var next = new List<PendingCommand>();
+        var batch = new List<PendingCommand<TAggregate>>();
+        var next = new List<PendingCommand<TAggregate>>();
         var ids = new HashSet<Guid>();
         foreach (var command in carried) Take(command);
         while (batch.Count < _options.MaxBatch && queue.Reader.TryRead(out var command)) Take(command);
         return (batch, next);
 
-        void Take(PendingCommand command)
+        void Take(PendingCommand<TAggregate> command)
         {
             if (batch.Count < _options.MaxBatch && (command.Id is not { } id || ids.Add(id))) batch.Add(command);
             else next.Add(command);
         }
     }
 
-    private async Task WriteAsync(List<PendingCommand> commands, int attempt)
+    private async Task WriteAsync(List<PendingCommand<TAggregate>> commands, int attempt)
     {
-        var applied = new List<PendingCommand>(commands.Count);
+        var applied = new List<PendingCommand<TAggregate>>(commands.Count);
         try
         {
             await using var scope = _scopes.CreateAsyncScope();
@@ -186,44 +187,5 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
         }
 
         foreach (var command in applied) command.Succeed();
-    }
-
-    private abstract class PendingCommand(Guid? id, CommandOrigin origin, CancellationToken cancellation)
-    {
-        public Guid? Id { get; } = id;
-        public CommandOrigin Origin { get; } = origin;
-        public CancellationToken Cancellation { get; } = cancellation;
-
-        /// <summary>Applies the command to the loaded aggregate (null: none loaded) and returns the aggregate to save.</summary>
-        public abstract TAggregate Apply(TAggregate? found);
-
-        public abstract void Succeed();
-
-        public abstract void Fail(Exception error);
-    }
-
-    private sealed class PendingCommand<TResult>(
-        Guid? id, CommandOrigin origin, Func<TAggregate?, TAggregate> apply, Func<TAggregate, TResult> result, CancellationToken cancellation)
-        : PendingCommand(id, origin, cancellation)
-    {
-        private TAggregate? _applied;
-
-        public TaskCompletionSource<TResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override TAggregate Apply(TAggregate? found) => _applied = apply(found);
-
-        public override void Succeed()
-        {
-            try
-            {
-                Completion.TrySetResult(result(_applied!));
-            }
-            catch (Exception ex)
-            {
-                Completion.TrySetException(ex);
-            }
-        }
-
-        public override void Fail(Exception error) => Completion.TrySetException(error);
     }
 }
