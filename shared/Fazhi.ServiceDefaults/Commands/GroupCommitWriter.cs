@@ -16,18 +16,15 @@ namespace Fazhi.ServiceDefaults.Commands;
 /// database round trips per command with a few per batch; an idle service still saves each command at once.
 /// A command the aggregate refuses fails alone and leaves nothing behind; a batch the database refuses (a duplicate
 /// key, a case changed meanwhile by another replica) is re-run one command per transaction, so one command's
-/// conflict never fails another's. A batch holds at most one command per aggregate, so every command keeps its own
-/// audit entry and version.
+/// conflict never fails another's. Each writer owns a share of the aggregate ids and a batch holds at most one command
+/// per aggregate, so concurrent commands on one aggregate are saved one after another, each with its own audit entry
+/// and version.
 /// </summary>
 public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
     where TContext : DbContext
     where TAggregate : class, IAuditedAggregate
 {
     private const int MaxConcurrencyAttempts = 3;
-
-    /// <summary>Commands per saved transaction: near 1 when idle, the batch size under load.</summary>
-    public static readonly System.Diagnostics.Metrics.Histogram<int> CommandsPerTransaction =
-        FazhiTelemetry.Meter.CreateHistogram<int>("fazhi.group_commit.commands", "{command}", "Commands saved in one group-commit transaction");
 
     private readonly Channel<PendingCommand<TAggregate>>[] _queues;
     private readonly IServiceScopeFactory _scopes;
@@ -166,7 +163,7 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
             if (applied.Count == 0) return;
             // Once the batch is in flight it is finished even if callers give up, so each learns the true outcome.
             await db.SaveChangesAsync(CancellationToken.None);
-            CommandsPerTransaction.Record(applied.Count, new KeyValuePair<string, object?>("fazhi.aggregate", typeof(TAggregate).Name));
+            GroupCommitMetrics.CommandsPerTransaction.Record(applied.Count, new KeyValuePair<string, object?>("fazhi.aggregate", typeof(TAggregate).Name));
         }
         catch (DbUpdateException) when (applied.Count > 1)
         {

@@ -1,0 +1,10 @@
+using System.Diagnostics.Metrics;
+
+namespace Fazhi.ServiceDefaults.Commands;
+
+public static class GroupCommitMetrics
+{
+    /// <summary>Commands per saved transaction: near 1 when idle, the batch size under load.</summary>
+    public static readonly Histogram<int> CommandsPerTransaction =
+        FazhiTelemetry.Meter.CreateHistogram<int>("fazhi.group_commit.commands", "{command}", "Commands saved in one group-commit transaction");
+}
