@@ -161,6 +161,10 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
             }
 
             if (applied.Count == 0) return;
+            // One change-detection pass for the batch: the audit and outbox interceptors and SaveChanges would each
+            // make their own over every tracked entry. The pooled context turns detection back on when it is returned.
+            db.ChangeTracker.DetectChanges();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             // Once the batch is in flight it is finished even if callers give up, so each learns the true outcome.
             await db.SaveChangesAsync(CancellationToken.None);
             GroupCommitMetrics.CommandsPerTransaction.Record(applied.Count, new KeyValuePair<string, object?>("fazhi.aggregate", typeof(TAggregate).Name));

@@ -8,13 +8,14 @@ public static class ChangeTrackerExtensions
     /// <summary>
     /// The tracked entries of type <typeparamref name="T"/> after one pass of change detection. Interceptors run
     /// just before SaveChanges detects changes itself; letting each of their queries detect again would repeat the
-    /// full pass on every command for nothing.
+    /// full pass on every command for nothing. With automatic detection off, the caller has detected changes itself
+    /// (EF's own rule), and no pass is made here at all.
     /// </summary>
     public static List<EntityEntry<T>> EntriesDetectedOnce<T>(this DbContext context) where T : class
     {
         var tracker = context.ChangeTracker;
+        if (!tracker.AutoDetectChangesEnabled) return tracker.Entries<T>().ToList();
         tracker.DetectChanges();
-        var auto = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         try
         {
@@ -22,7 +23,7 @@ public static class ChangeTrackerExtensions
         }
         finally
         {
-            tracker.AutoDetectChangesEnabled = auto;
+            tracker.AutoDetectChangesEnabled = true;
         }
     }
 }
