@@ -58,10 +58,12 @@ public static class DatabaseExtensions
     /// </summary>
     public static string WithCommandPathDefaults(string connectionString)
     {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        // Npgsql accepts a keyword with or without its spaces ("Max Auto Prepare", "MaxAutoPrepare").
+        var named = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 64;
-        if (!given.ContainsKey("No Reset On Close")) builder.NoResetOnClose = true;
+        if (!named.Contains("MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
+        if (!named.Contains("NoResetOnClose")) builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 
