@@ -4,7 +4,6 @@ using System.Text.Json;
 using Fazhi.Contracts.Reconsideration;
 using Fazhi.IntegrationTests.Infrastructure;
 using Grpc.Core;
-using Npgsql;
 using Xunit;
 
 namespace Fazhi.IntegrationTests;
@@ -66,7 +65,7 @@ public sealed class ApiRulesTests(FazhiSystem system) : IClassFixture<FazhiSyste
         Assert.Equal("2024-05-08", current.AcceptedOn);
 
         // Only the two accepted changes reached the outbox.
-        Assert.Equal(2, await OutboxRowsAsync(created.Id));
+        Assert.Equal(2, await system.OutboxRowsAsync(created.Id));
     }
 
     [Fact]
@@ -86,7 +85,7 @@ public sealed class ApiRulesTests(FazhiSystem system) : IClassFixture<FazhiSyste
 
         var list = await system.Cases.Client.ListCasesAsync(new ListCasesRequest { Org = "410108" });
         Assert.Single(list.Cases);
-        Assert.Equal(1, await OutboxRowsAsync(first.Id));
+        Assert.Equal(1, await system.OutboxRowsAsync(first.Id));
 
         var different = await Assert.ThrowsAsync<RpcException>(() => system.Cases.ReceiveAsync("410108", "2024-07-02", requestId: requestId));
         Assert.Equal(StatusCode.AlreadyExists, different.StatusCode);
@@ -123,14 +122,5 @@ public sealed class ApiRulesTests(FazhiSystem system) : IClassFixture<FazhiSyste
             token = page.NextPageToken;
         } while (token != "");
         Assert.Equal(6, seen.Distinct().Count());
-    }
-
-    private async Task<long> OutboxRowsAsync(string caseId)
-    {
-        await using var connection = new NpgsqlConnection(system.ReconsiderationConnectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE payload->>'caseId' = @id", connection);
-        count.Parameters.AddWithValue("id", caseId);
-        return (long)(await count.ExecuteScalarAsync())!;
     }
 }

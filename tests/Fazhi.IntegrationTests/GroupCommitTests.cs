@@ -44,9 +44,9 @@ public sealed class GroupCommitTests(FazhiSystem system) : IClassFixture<FazhiSy
         var actors = await AcceptanceActorsAsync();
         for (var i = 0; i < cases.Length; i++) Assert.Equal($"clerk-{i}", actors[cases[i].Id]);
         Assert.False(actors.ContainsKey(otherOrg.Id));
-        Assert.Equal(2, await OutboxRowsAsync(accepted.Id));
-        Assert.Equal(1, await OutboxRowsAsync(otherOrg.Id));
-        foreach (var c in cases) Assert.Equal(2, await OutboxRowsAsync(c.Id));
+        Assert.Equal(2, await system.OutboxRowsAsync(accepted.Id));
+        Assert.Equal(1, await system.OutboxRowsAsync(otherOrg.Id));
+        foreach (var c in cases) Assert.Equal(2, await system.OutboxRowsAsync(c.Id));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class GroupCommitTests(FazhiSystem system) : IClassFixture<FazhiSy
 
         var history = await system.Cases.Client.GetCaseHistoryAsync(new GetCaseRequest { Id = created.Id });
         Assert.Equal(Enumerable.Range(1, 2 + days.Count).Select(v => (long)v), history.Entries.Select(e => e.Version));
-        Assert.Equal(2 + days.Count, await OutboxRowsAsync(created.Id));
+        Assert.Equal(2 + days.Count, await system.OutboxRowsAsync(created.Id));
     }
 
     private ReconsiderationCases.ReconsiderationCasesClient Clerk(string userId) => new(system.Reconsideration.Grpc(
@@ -102,14 +102,5 @@ public sealed class GroupCommitTests(FazhiSystem system) : IClassFixture<FazhiSy
         await using var reader = await query.ExecuteReaderAsync();
         while (await reader.ReadAsync()) actors.Add(reader.GetString(0), reader.GetString(1));
         return actors;
-    }
-
-    private async Task<long> OutboxRowsAsync(string caseId)
-    {
-        await using var connection = new NpgsqlConnection(system.ReconsiderationConnectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE payload->>'caseId' = @id", connection);
-        count.Parameters.AddWithValue("id", caseId);
-        return (long)(await count.ExecuteScalarAsync())!;
     }
 }

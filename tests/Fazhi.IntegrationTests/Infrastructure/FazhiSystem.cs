@@ -4,6 +4,7 @@ using Fazhi.Reporting.Extensions;
 using Fazhi.Reporting.Infrastructure;
 using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Hosting;
+using Npgsql;
 using Xunit;
 
 namespace Fazhi.IntegrationTests.Infrastructure;
@@ -39,6 +40,16 @@ public class FazhiSystem : IAsyncLifetime
     public string ReportingDatabase => _id + "_reporting";
     public string ReconsiderationConnectionString => TestServers.DatabaseConnectionString(_servers, ReconsiderationDatabase);
     public string ReportingConnectionString => TestServers.DatabaseConnectionString(_servers, ReportingDatabase);
+
+    /// <summary>How many integration events the reconsideration service has written to its outbox for one case.</summary>
+    public async Task<long> OutboxRowsAsync(string caseId)
+    {
+        await using var connection = new NpgsqlConnection(ReconsiderationConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE payload->>'caseId' = @id", connection);
+        count.Parameters.AddWithValue("id", caseId);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
 
     public async Task InitializeAsync()
     {
