@@ -47,4 +47,54 @@ public sealed class TracingTests(FazhiSystem system) : IClassFixture<FazhiSystem
         Assert.Contains(trace, a => a.Source.Name == "Fazhi" && a.OperationName.StartsWith("outbox relay", StringComparison.Ordinal));
         Assert.Contains(trace, a => a.Source.Name == "MassTransit" && a.Kind == ActivityKind.Producer);
     }
+
+    [Fact]
+    public async Task Events_sharing_one_broker_message_each_reach_the_consumer_in_their_own_trace()
+    {
+        var seen = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Fazhi" or "MassTransit",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = seen.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var testSource = new ActivitySource("Fazhi.Tests.Packed");
+        using var sourceListener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Fazhi.Tests.Packed",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(sourceListener);
+
+        // Written while no relay runs, so the next relay pass claims all five and packs them into one message.
+        await system.RestartReconsiderationAsync(relayEnabled: false);
+        var traces = new List<ActivityTraceId>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var root = testSource.StartActivity("clerk logs a case " + i);
+            Assert.NotNull(root);
+            traces.Add(root.TraceId);
+            await system.Cases.ReceiveAsync("410132", "2024-05-07");
+        }
+        await system.RestartReconsiderationAsync(relayEnabled: true);
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        bool Reached(ActivityTraceId trace) => seen.Any(a =>
+            a.TraceId == trace && a.Source.Name == "Fazhi" && a.Kind == ActivityKind.Consumer && a.OperationName.StartsWith("reporting apply", StringComparison.Ordinal));
+        while (!traces.All(Reached))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{traces.Count(t => !Reached(t))} of 5 traces never reached the reporting consumer");
+            await Task.Delay(50);
+        }
+
+        // One relay span carried all five: a child of the first request, linked to the four others.
+        var relay = Assert.Single(seen, a => a.Source.Name == "Fazhi" && a.OperationName.StartsWith("outbox relay", StringComparison.Ordinal)
+            && traces.Contains(a.TraceId));
+        Assert.Equal(5, relay.GetTagItem("messaging.batch.message_count"));
+        Assert.Equal(traces[0], relay.TraceId);
+        Assert.Equal(traces.Skip(1).ToHashSet(), relay.Links.Select(l => l.Context.TraceId).ToHashSet());
+        var ytd = await system.Reports.WaitForAsync("410132", 2024, "2024-12-31", y => y.Metrics["reconsideration.received"] == 5);
+        Assert.Equal(5, ytd.Metrics["reconsideration.received"]);
+    }
 }

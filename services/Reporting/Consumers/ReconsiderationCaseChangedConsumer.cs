@@ -6,8 +6,9 @@ using MassTransit;
 namespace Fazhi.Reporting.Consumers;
 
 /// <summary>
-/// Applies live case changes in batches: whatever arrived within a few milliseconds goes into one transaction,
-/// which keeps up with intake bursts without costing a quiet system more than the batch window in freshness.
+/// Applies case changes published one per message (by relays before packing, or by tools) in batches: whatever arrived
+/// within a few milliseconds goes into one transaction. The outbox relay now packs them
+/// (<see cref="ReconsiderationCaseChangesConsumer"/>); this stays so a rolling upgrade loses nothing in the queue.
 /// </summary>
 public sealed class ReconsiderationCaseChangedConsumer(CaseProjector projector) : IConsumer<Batch<ReconsiderationCaseChanged>>
 {

@@ -33,6 +33,7 @@ public static class ReportingExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<CounterMirrorLoader>());
         builder.AddMessaging(ServiceName, bus =>
         {
+            bus.AddConsumer<ReconsiderationCaseChangesConsumer, ReconsiderationCaseChangesConsumerDefinition>();
             bus.AddConsumer<ReconsiderationCaseChangedConsumer, ReconsiderationCaseChangedConsumerDefinition>();
             bus.AddConsumer<ReconsiderationCasesRepublishedConsumer, ReconsiderationCasesRepublishedConsumerDefinition>();
         });

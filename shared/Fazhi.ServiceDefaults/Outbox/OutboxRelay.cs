@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Fazhi.Contracts.IntegrationEvents;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +10,8 @@ namespace Fazhi.ServiceDefaults.Outbox;
 /// <summary>
 /// Publishes pending outbox rows to RabbitMQ with publisher confirms and marks them sent. Rows are claimed with
 /// FOR UPDATE SKIP LOCKED inside a transaction, so replicas share the work and a row is marked sent only after
-/// the broker confirmed it; a crash in between re-publishes it with the same MessageId, which consumers ignore.
+/// the broker confirmed the message carrying it; a crash in between re-publishes it with the same event id and
+/// version, which consumers ignore. Rows of a packed type go several to a message (<see cref="RelayMessage"/>).
 /// </summary>
 public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
@@ -26,6 +24,7 @@ public sealed class OutboxRelay<TContext>(
 {
     private readonly OutboxOptions _options = options.Value;
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
+    private readonly HashSet<Guid> _reportedUnreadable = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,7 +69,7 @@ public sealed class OutboxRelay<TContext>(
         }
     }
 
-    /// <summary>Publishes one batch; returns how many rows it claimed.</summary>
+    /// <summary>Publishes one batch; returns how many rows it claimed, or 0 if none could be read.</summary>
     internal async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -86,9 +85,11 @@ public sealed class OutboxRelay<TContext>(
             .ToListAsync(cancellationToken);
         if (rows.Count == 0) return 0;
 
-        // Started in sequence order and awaited together: confirms overlap instead of costing one round trip each.
+        // Rows of a packed type travel together, one broker message per type and pass; the messages are started
+        // together and awaited together, so their confirms overlap instead of costing one round trip each.
         // Consumers do not depend on arrival order (events carry versioned state).
-        var publishes = rows.Select(row => PublishAsync(row, cancellationToken)).ToArray();
+        var (messages, unreadable) = RelayMessage.Pack(rows);
+        var publishes = messages.Select(message => PublishAsync(message, cancellationToken)).ToArray();
         Exception? failure = null;
         try
         {
@@ -99,7 +100,7 @@ public sealed class OutboxRelay<TContext>(
             failure = ex;
         }
 
-        var sentIds = rows.Where((_, i) => publishes[i].IsCompletedSuccessfully).Select(r => r.Id).ToList();
+        var sentIds = messages.Where((_, i) => publishes[i].IsCompletedSuccessfully).SelectMany(m => m.Rows).Select(r => r.Id).ToList();
         if (sentIds.Count > 0)
         {
             var now = time.GetUtcNow();
@@ -109,26 +110,28 @@ public sealed class OutboxRelay<TContext>(
         }
         await transaction.CommitAsync(CancellationToken.None);
 
+        // An unreadable row is a bug or a hand edit, not a broker outage: it stays pending for an operator, and the
+        // relay goes on at full speed rather than backing off as it does for failures that may pass.
+        foreach (var (row, error) in unreadable)
+        {
+            if (!_reportedUnreadable.Add(row.Id)) continue;
+            logger.LogError(error, "Outbox row {RowId} ({MessageType}) cannot be read; it stays pending and is not published", row.Id, row.MessageType);
+        }
         if (failure is not null)
         {
-            throw new InvalidOperationException($"{rows.Count - sentIds.Count} of {rows.Count} outbox rows were not confirmed by the broker", failure);
+            var unconfirmed = rows.Count - unreadable.Count - sentIds.Count;
+            throw new InvalidOperationException($"{unconfirmed} of {rows.Count} outbox rows were not confirmed by the broker", failure);
         }
-        return rows.Count;
+        // A pass that found only unreadable rows must wait for new rows, not spin.
+        return rows.Count == unreadable.Count ? 0 : rows.Count;
     }
 
-    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    private async Task PublishAsync(RelayMessage message, CancellationToken cancellationToken)
     {
-        var type = IntegrationEventTypes.Resolve(row.MessageType);
-        var message = JsonSerializer.Deserialize(row.Payload, type, OutboxJson.Options)
-            ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty payload");
-
-        ActivityContext.TryParse(row.TraceParent, null, out var parent);
-        using var activity = FazhiTelemetry.Source.StartActivity("outbox relay " + row.MessageType, ActivityKind.Producer, parent);
-        activity?.SetTag("messaging.message.id", row.Id);
-
-        await bus.Publish(message, type, Pipe.Execute<PublishContext>(context =>
+        using var activity = message.StartActivity();
+        await bus.Publish(message.Message, message.Type, Pipe.Execute<PublishContext>(context =>
         {
-            context.MessageId = row.Id;
+            context.MessageId = message.MessageId;
             context.Durable = true;
         }), cancellationToken);
     }
