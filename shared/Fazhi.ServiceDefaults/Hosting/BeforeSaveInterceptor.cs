@@ -3,10 +3,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Fazhi.ServiceDefaults.Hosting;
 
-/// <summary>Runs <see cref="BeforeSave"/> inside every SaveChanges, sync or async, before anything is written.</summary>
+/// <summary>
+/// Runs <see cref="BeforeSave"/> inside every SaveChanges, sync or async, before anything is written; a writer that
+/// saves without SaveChanges (<see cref="BatchedSave"/>) calls <see cref="AddRowsFor"/> itself.
+/// </summary>
 public abstract class BeforeSaveInterceptor : SaveChangesInterceptor
 {
     protected abstract void BeforeSave(DbContext context);
+
+    /// <summary>Adds to <paramref name="context"/> the rows that must be saved with its tracked changes.</summary>
+    public void AddRowsFor(DbContext context) => BeforeSave(context);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -32,6 +32,9 @@ public static class DatabaseExtensions
             builder.Services.AddSingleton<OutboxSignal>();
             builder.Services.AddSingleton<OutboxInterceptor>();
             builder.Services.AddHostedService<OutboxRelay<TContext>>();
+            // In the order SaveChanges runs them, for writers that save without SaveChanges (the group commit).
+            builder.Services.AddSingleton<BeforeSaveInterceptor>(services => services.GetRequiredService<AuditInterceptor>());
+            builder.Services.AddSingleton<BeforeSaveInterceptor>(services => services.GetRequiredService<OutboxInterceptor>());
         }
 
         builder.Services.AddDbContextPool<TContext>((services, options) =>
