@@ -79,7 +79,7 @@ public sealed class BatchedSaveTests(FazhiSystem system) : IClassFixture<FazhiSy
         var db = scope.ServiceProvider.GetRequiredService<ReconsiderationDbContext>();
         db.ChangeTracker.DetectChanges();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        foreach (var rows in scope.ServiceProvider.GetServices<BeforeSaveInterceptor>()) rows.AddRowsFor(db);
-        return BatchedSave.SaveAsync(db, CancellationToken.None);
+        var rows = scope.ServiceProvider.GetServices<BeforeSaveInterceptor>().SelectMany(i => i.RowsFor(db)).ToList();
+        return BatchedSave.SaveAsync(db, rows, CancellationToken.None);
     }
 }

@@ -23,10 +23,14 @@ public static class BatchedSave
     private static readonly ConcurrentDictionary<IEntityType, EntitySql> Statements = new();
     private static readonly NpgsqlCommand ParameterFactory = new();
 
-    public static async Task<int> SaveAsync(DbContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the tracked added and modified entities and then inserts <paramref name="appended"/>: rows of mapped types
+    /// that are written once and never tracked (audit entries, outbox rows), which spares them EF's attach and snapshot.
+    /// </summary>
+    public static async Task<int> SaveAsync(DbContext context, IReadOnlyList<object> appended, CancellationToken cancellationToken)
     {
         var entries = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
-        if (entries.Count == 0) return 0;
+        if (entries.Count == 0 && appended.Count == 0) return 0;
 
         await context.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -37,7 +41,13 @@ public static class BatchedSave
             foreach (var entry in entries)
             {
                 var sql = Statements.GetOrAdd(entry.Metadata, EntitySql.For);
-                batch.BatchCommands.Add(entry.State == EntityState.Added ? sql.Insert(entry) : sql.Update(entry));
+                batch.BatchCommands.Add(entry.State == EntityState.Added ? sql.Insert(p => entry.CurrentValues[p]) : sql.Update(entry));
+            }
+            foreach (var row in appended)
+            {
+                var type = context.Model.FindEntityType(row.GetType())
+                    ?? throw new InvalidOperationException($"{row.GetType()} is not mapped in {context.GetType().Name}.");
+                batch.BatchCommands.Add(Statements.GetOrAdd(type, EntitySql.For).Insert(p => p.GetGetter().GetClrValue(row)));
             }
 
             try
@@ -57,7 +67,7 @@ public static class BatchedSave
                 }
             }
             await transaction.CommitAsync(cancellationToken);
-            return entries.Count;
+            return entries.Count + appended.Count;
         }
         finally
         {
@@ -96,10 +106,10 @@ public static class BatchedSave
             return new EntitySql(insert, inserted, update, set, matched);
         }
 
-        public NpgsqlBatchCommand Insert(EntityEntry entry)
+        public NpgsqlBatchCommand Insert(Func<IProperty, object?> valueOf)
         {
             var command = new NpgsqlBatchCommand(_insert);
-            foreach (var property in _inserted) command.Parameters.Add(Parameter(property, entry.CurrentValues[property]));
+            foreach (var property in _inserted) command.Parameters.Add(Parameter(property, valueOf(property)));
             return command;
         }
 

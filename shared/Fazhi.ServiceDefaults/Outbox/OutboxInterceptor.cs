@@ -25,19 +25,13 @@ public sealed class OutboxInterceptor(TimeProvider time, OutboxSignal signal) : 
         return ValueTask.FromResult(result);
     }
 
-    protected override void BeforeSave(DbContext context)
+    public override IReadOnlyList<object> RowsFor(DbContext context)
     {
-        var changed = context.EntriesDetectedOnce<IPublishesIntegrationState>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified)
-            .Select(e => e.Entity)
-            .ToList();
-        if (changed.Count == 0) return;
-
         var now = time.GetUtcNow();
-        foreach (var aggregate in changed)
-        {
-            var traceParent = CommandOrigin.AttachedTo(aggregate)?.TraceParent ?? Activity.Current?.Id;
-            context.Add(OutboxMessage.For(aggregate.ToIntegrationEvent(now), now, traceParent));
-        }
+        return context.EntriesDetectedOnce<IPublishesIntegrationState>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .Select(e => (object)OutboxMessage.For(
+                e.Entity.ToIntegrationEvent(now), now, CommandOrigin.AttachedTo(e.Entity)?.TraceParent ?? Activity.Current?.Id))
+            .ToList();
     }
 }
