@@ -22,6 +22,15 @@ public sealed class OutboxMessage
 
     private OutboxMessage() { }
 
+    /// <summary>A pending row as the relay reads it: what it publishes, nothing more.</summary>
+    internal static OutboxMessage Claimed(Guid id, string messageType, string payload, string? traceParent) => new()
+    {
+        Id = id,
+        MessageType = messageType,
+        Payload = payload,
+        TraceParent = traceParent,
+    };
+
     public static OutboxMessage For(object integrationEvent, DateTimeOffset now, string? traceParent) => new()
     {
         Id = Guid.CreateVersion7(now),

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Fazhi.ServiceDefaults.Outbox;
 
@@ -15,6 +16,7 @@ namespace Fazhi.ServiceDefaults.Outbox;
 /// </summary>
 public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
+    NpgsqlDataSource dataSource,
     IBus bus,
     OutboxSignal signal,
     TimeProvider time,
@@ -72,17 +74,18 @@ public sealed class OutboxRelay<TContext>(
     /// <summary>Publishes one batch; returns how many rows it claimed, or 0 if none could be read.</summary>
     internal async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Plain SQL on the shared pool: this runs many times a second under load, and EF's query pipeline cost more
+        // than the statements.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Losing this commit in a crash only means publishing the rows again, which consumers ignore as duplicates;
         // not waiting for its WAL flush saves a disk round trip per batch.
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", cancellationToken);
+        await using (var relaxed = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection, transaction))
+        {
+            await relaxed.ExecuteNonQueryAsync(cancellationToken);
+        }
 
-        var rows = await db.Set<OutboxMessage>()
-            .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED")
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var rows = await ClaimAsync(connection, transaction, cancellationToken);
         if (rows.Count == 0) return 0;
 
         // Rows of a packed type travel together, one broker message per type and pass; the messages are started
@@ -103,10 +106,11 @@ public sealed class OutboxRelay<TContext>(
         var sentIds = messages.Where((_, i) => publishes[i].IsCompletedSuccessfully).SelectMany(m => m.Rows).Select(r => r.Id).ToList();
         if (sentIds.Count > 0)
         {
-            var now = time.GetUtcNow();
-            await db.Set<OutboxMessage>()
-                .Where(m => sentIds.Contains(m.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), CancellationToken.None);
+            await using var markSent = new NpgsqlCommand("UPDATE outbox_messages SET sent_at = $1 WHERE id = ANY($2)", connection, transaction)
+            {
+                Parameters = { new() { Value = time.GetUtcNow() }, new() { Value = sentIds.ToArray() } },
+            };
+            await markSent.ExecuteNonQueryAsync(CancellationToken.None);
         }
         await transaction.CommitAsync(CancellationToken.None);
 
@@ -124,6 +128,23 @@ public sealed class OutboxRelay<TContext>(
         }
         // A pass that found only unreadable rows must wait for new rows, not spin.
         return rows.Count == unreadable.Count ? 0 : rows.Count;
+    }
+
+    private async Task<List<OutboxMessage>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var claim = new NpgsqlCommand(
+            "SELECT id, message_type, payload::text, trace_parent FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED",
+            connection, transaction)
+        {
+            Parameters = { new() { Value = _options.BatchSize } },
+        };
+        var rows = new List<OutboxMessage>();
+        await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(OutboxMessage.Claimed(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+        return rows;
     }
 
     private async Task PublishAsync(RelayMessage message, CancellationToken cancellationToken)
