@@ -30,6 +30,8 @@ public static class AuthExtensions
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
+            options.TokenHandlers.Clear();
+            options.TokenHandlers.Add(new RememberingTokenHandler(TimeProvider.System));
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 NameClaimType = Caller.UserClaim,
