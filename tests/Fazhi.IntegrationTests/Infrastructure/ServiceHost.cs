@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -50,8 +51,32 @@ public sealed class ServiceHost : IAsyncDisposable
         Func<IHost, Task> migrate,
         IReadOnlyDictionary<string, string?> settings)
     {
-        var httpPort = FreePort();
-        var grpcPort = FreePort();
+        // A port found free can be taken before Kestrel binds it (another test's outgoing connection gets it as its
+        // ephemeral port): then start again on other ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var httpPort = FreePort();
+            var grpcPort = FreePort();
+            var app = Build(addService, mapService, settings, httpPort, grpcPort);
+            try
+            {
+                await migrate(app);
+                await app.StartAsync();
+                return new ServiceHost(app, httpPort, grpcPort);
+            }
+            catch (IOException ex) when (ex.InnerException is AddressInUseException && attempt < 5)
+            {
+                // The hosted services that started before Kestrel (bus, relay, writers) are stopped with it.
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
+        }
+    }
+
+    private static WebApplication Build(
+        Action<WebApplicationBuilder> addService, Action<WebApplication> mapService, IReadOnlyDictionary<string, string?> settings,
+        int httpPort, int grpcPort)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = Environments.Development,
@@ -67,9 +92,7 @@ public sealed class ServiceHost : IAsyncDisposable
         addService(builder);
         var app = builder.Build();
         mapService(app);
-        await migrate(app);
-        await app.StartAsync();
-        return new ServiceHost(app, httpPort, grpcPort);
+        return app;
     }
 
     public async ValueTask DisposeAsync()
