@@ -11,22 +11,9 @@ public sealed class TracingTests(FazhiSystem system) : IClassFixture<FazhiSystem
     [Fact]
     public async Task A_logged_case_is_one_trace_from_api_to_reporting_consumer()
     {
-        var seen = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is "Fazhi" or "MassTransit" || source.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal),
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = seen.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
-
-        using var testSource = new ActivitySource("Fazhi.Tests");
-        using var sourceListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Fazhi.Tests",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(sourceListener);
+        using var spans = new SpanRecorder();
+        var seen = spans.Seen;
+        var testSource = spans.Test;
 
         ActivityTraceId traceId;
         using (var root = testSource.StartActivity("clerk logs a case"))
@@ -51,21 +38,9 @@ public sealed class TracingTests(FazhiSystem system) : IClassFixture<FazhiSystem
     [Fact]
     public async Task Events_sharing_one_broker_message_each_reach_the_consumer_in_their_own_trace()
     {
-        var seen = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is "Fazhi" or "MassTransit",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = seen.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
-        using var testSource = new ActivitySource("Fazhi.Tests.Packed");
-        using var sourceListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Fazhi.Tests.Packed",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(sourceListener);
+        using var spans = new SpanRecorder();
+        var seen = spans.Seen;
+        var testSource = spans.Test;
 
         // Written while no relay runs, so the next relay pass claims all five and packs them into one message.
         await system.RestartReconsiderationAsync(relayEnabled: false);
@@ -96,5 +71,36 @@ public sealed class TracingTests(FazhiSystem system) : IClassFixture<FazhiSystem
         Assert.Equal(traces.Skip(1).ToHashSet(), relay.Links.Select(l => l.Context.TraceId).ToHashSet());
         var ytd = await system.Reports.WaitForAsync("410132", 2024, "2024-12-31", y => y.Metrics["reconsideration.received"] == 5);
         Assert.Equal(5, ytd.Metrics["reconsideration.received"]);
+    }
+
+    /// <summary>Records the spans of Fazhi, MassTransit and ASP.NET Core, and starts the test's own root spans.</summary>
+    private sealed class SpanRecorder : IDisposable
+    {
+        private readonly ActivityListener _listener;
+
+        public SpanRecorder()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source == Test || source.Name is "Fazhi" or "MassTransit"
+                    || source.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal),
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    if (activity.Source != Test) Seen.Add(activity);
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public ActivitySource Test { get; } = new("Fazhi.Tests");
+
+        public ConcurrentBag<Activity> Seen { get; } = [];
+
+        public void Dispose()
+        {
+            _listener.Dispose();
+            Test.Dispose();
+        }
     }
 }

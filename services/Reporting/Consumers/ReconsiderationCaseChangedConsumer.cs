@@ -1,6 +1,7 @@
 using Fazhi.Contracts.IntegrationEvents;
 using Fazhi.Reporting.Figures;
 using Fazhi.Reporting.Projection;
+using Fazhi.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace Fazhi.Reporting.Consumers;
@@ -40,7 +41,7 @@ public sealed class ReconsiderationCaseChangedConsumerDefinition : ConsumerDefin
         IConsumerConfigurator<ReconsiderationCaseChangedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(50, 200, 1000, 2000));
+        endpointConfigurator.UseShortRetries();
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(BatchSize)
             .SetTimeLimit(TimeSpan.FromMilliseconds(5))

@@ -44,5 +44,5 @@ public sealed class ReconsiderationCaseChangesConsumerDefinition : ConsumerDefin
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ReconsiderationCaseChangesConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(50, 200, 1000, 2000));
+        endpointConfigurator.UseShortRetries();
 }

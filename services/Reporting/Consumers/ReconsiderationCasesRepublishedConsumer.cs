@@ -1,5 +1,6 @@
 using Fazhi.Contracts.IntegrationEvents;
 using Fazhi.Reporting.Projection;
+using Fazhi.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace Fazhi.Reporting.Consumers;
@@ -24,5 +25,5 @@ public sealed class ReconsiderationCasesRepublishedConsumerDefinition : Consumer
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ReconsiderationCasesRepublishedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(50, 200, 1000, 2000));
+        endpointConfigurator.UseShortRetries();
 }

@@ -37,4 +37,12 @@ public static class MessagingExtensions
         });
         return builder;
     }
+
+    /// <summary>
+    /// A consumer's retries for transient failures (a database failover, a serialization conflict): a few short
+    /// in-memory ones, then the message goes to the _error queue instead of being acked. There is no delayed
+    /// redelivery to fall back on: Debian's RabbitMQ 3.10 lacks the plugin.
+    /// </summary>
+    public static void UseShortRetries(this IReceiveEndpointConfigurator endpoint) =>
+        endpoint.UseMessageRetry(retry => retry.Intervals(50, 200, 1000, 2000));
 }
