@@ -12,8 +12,9 @@ namespace Fazhi.ServiceDefaults.Hosting;
 /// UPDATE per entity, built once per entity type from EF's model (tables, columns, value converters, concurrency
 /// tokens) and sent as one <see cref="NpgsqlBatch"/>. It does what SaveChanges does for the group commit's plain
 /// aggregates and append-only rows, without SaveChanges' per-entity bookkeeping, which was a third of the command
-/// path's CPU. The caller detects changes first; nothing is read back (database-generated columns are left to
-/// their defaults) and the context is not reset afterwards: it is meant to be discarded.
+/// path's CPU. The caller detects changes first; keys come from the application; nothing is read back
+/// (database-generated columns, such as the outbox's sequence, are left to their defaults); and the context is not
+/// reset afterwards: it is meant to be discarded.
 /// Errors match SaveChanges': a rejected statement is a <see cref="DbUpdateException"/> around the
 /// <see cref="PostgresException"/>, and an update whose concurrency token no longer matches is a
 /// <see cref="DbUpdateConcurrencyException"/>; either way nothing is written.
