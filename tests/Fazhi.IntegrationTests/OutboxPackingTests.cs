@@ -32,18 +32,7 @@ public sealed class OutboxPackingTests(FazhiSystem system) : IClassFixture<Fazhi
         // The good rows are marked sent when the relay commits, which may be just after reporting counted them.
         var deadline = DateTime.UtcNow.AddSeconds(10);
         List<Guid> pending;
-        while ((pending = await PendingRowsAsync()).Count != 1 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        while ((pending = await system.PendingOutboxRowsAsync()).Count != 1 && DateTime.UtcNow < deadline) await Task.Delay(50);
         Assert.Equal([badRow], pending);
-    }
-
-    private async Task<List<Guid>> PendingRowsAsync()
-    {
-        await using var connection = new NpgsqlConnection(system.ReconsiderationConnectionString);
-        await connection.OpenAsync();
-        await using var pending = new NpgsqlCommand("SELECT id FROM outbox_messages WHERE sent_at IS NULL", connection);
-        await using var reader = await pending.ExecuteReaderAsync();
-        var ids = new List<Guid>();
-        while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
-        return ids;
     }
 }

@@ -15,14 +15,14 @@ public sealed class OutboxRestartTests(FazhiSystem system) : IClassFixture<Fazhi
         await system.RestartReconsiderationAsync(relayEnabled: false);
         for (var i = 0; i < 25; i++) await system.Cases.ReceiveAsync(org, "2024-06-03");
 
-        Assert.Equal(25, await PendingRowsAsync());
+        Assert.Equal(25, (await system.PendingOutboxRowsAsync()).Count);
         await Task.Delay(300);
         Assert.Equal(0, (await system.Reports.YtdAsync(org, 2024, "2024-12-31")).Metrics["reconsideration.received"]);
 
         await system.RestartReconsiderationAsync(relayEnabled: true);
         var ytd = await system.Reports.WaitForAsync(org, 2024, "2024-12-31", y => y.Metrics["reconsideration.received"] == 25);
         Assert.Equal(25, ytd.Metrics["reconsideration.received"]);
-        await WaitUntilAsync(async () => await PendingRowsAsync() == 0);
+        await WaitUntilAsync(async () => (await system.PendingOutboxRowsAsync()).Count == 0);
 
         // A crash after the broker confirmed but before the rows were marked sent: they are published again.
         await using (var connection = new NpgsqlConnection(system.ReconsiderationConnectionString))
@@ -32,17 +32,9 @@ public sealed class OutboxRestartTests(FazhiSystem system) : IClassFixture<Fazhi
             Assert.Equal(25, await unmark.ExecuteNonQueryAsync());
         }
         await system.RestartReconsiderationAsync(relayEnabled: true);
-        await WaitUntilAsync(async () => await PendingRowsAsync() == 0);
+        await WaitUntilAsync(async () => (await system.PendingOutboxRowsAsync()).Count == 0);
         await Task.Delay(1000);
         Assert.Equal(25, (await system.Reports.YtdAsync(org, 2024, "2024-12-31")).Metrics["reconsideration.received"]);
-    }
-
-    private async Task<long> PendingRowsAsync()
-    {
-        await using var connection = new NpgsqlConnection(system.ReconsiderationConnectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", connection);
-        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

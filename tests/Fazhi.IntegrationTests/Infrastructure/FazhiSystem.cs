@@ -51,6 +51,18 @@ public class FazhiSystem : IAsyncLifetime
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The ids of the outbox rows the relay has not yet published, in order of writing.</summary>
+    public async Task<List<Guid>> PendingOutboxRowsAsync()
+    {
+        await using var connection = new NpgsqlConnection(ReconsiderationConnectionString);
+        await connection.OpenAsync();
+        await using var pending = new NpgsqlCommand("SELECT id FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence", connection);
+        await using var reader = await pending.ExecuteReaderAsync();
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
+        return ids;
+    }
+
     public async Task InitializeAsync()
     {
         _servers = await TestServers.GetAsync();
