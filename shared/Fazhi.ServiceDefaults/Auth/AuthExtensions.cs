@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
@@ -27,7 +29,13 @@ public static class AuthExtensions
                 : throw new InvalidOperationException("Authentication is not configured: set Auth:Authority (OIDC) or Auth:DevSigningKey.");
         }
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        // Not AddAuthentication(): it also adds data protection, whose hosted service reads (and on a first start
+        // writes) an XML key ring when the service starts. Bearer tokens never use it; it cost ~10 MB of memory.
+        builder.Services.AddAuthenticationCore(options => options.DefaultScheme = JwtBearerDefaults.AuthenticationScheme);
+        builder.Services.AddWebEncoders();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<IAuthenticationConfigurationProvider, AuthenticationSection>();
+        new AuthenticationBuilder(builder.Services).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
             options.TokenHandlers.Clear();
