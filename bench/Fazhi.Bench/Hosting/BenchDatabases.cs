@@ -10,7 +10,7 @@ public sealed class BenchDatabases(string serverConnectionString)
 {
     public const string Reconsideration = "fazhi_bench_reconsideration";
     public const string Reporting = "fazhi_bench_reporting";
-    private static readonly string[] All = [Reconsideration, Reporting];
+    public static readonly IReadOnlyList<string> All = [Reconsideration, Reporting];
 
     /// <summary>
     /// FAZHI_BENCH_POSTGRES overrides the server (a connection string without a database). The default matches the

@@ -51,7 +51,7 @@ public sealed class IntakeWorkload : IWorkload
                 + $"({string.Join(", ", runs.Select(r => $"{r.VersionsWritten:N0} vs {r.Load.Succeeded:N0}"))}); a failed call may have committed.");
         if (errors > 0) context.Notes.Add($"intake errors: {string.Join("; ", runs.Where(r => r.Load.Failed > 0).Select(r => r.Load.ErrorSummary()))}");
 
-        var method = $"{options.Clients} gRPC clients over one h2c channel, {options.IntakeDuration.TotalSeconds:0} s per run after a {options.WarmUp.TotalSeconds:0} s warm-up, "
+        var method = $"{options.Clients} gRPC clients over one h2c channel, {options.IntakeDuration.TotalSeconds:0} s per run after a {options.WarmUp.TotalSeconds:0} s warm-up and ANALYZE, "
             + $"median of {RunsText(runs.Count)} ({string.Join(" / ", runs.Select(r => $"{r.Load.PerSecond:N0}"))} commands/s). "
             + $"Each client takes cases through create → accept → hear ({CaseScript.HearingShare * 100:0}% of cases) → decide, "
             + $"orgs 410101–410120, dates in 2025; mix {runs[^1].Load.Mix()}. Latency: each command's API answer. "

@@ -4,6 +4,8 @@ namespace Fazhi.Bench.Workloads.Reconsideration;
 /// Load that is not measured, once per bench run before the first load figure: on two saturated cores the services'
 /// tiered JIT needs about a minute to compile their hot paths (intake measured 280 → 510 → 790 commands/s over three
 /// consecutive 20 s runs after a 10 s warm-up), and the first run would otherwise measure the JIT, not the code.
+/// Then it gathers the tables' statistics, as autovacuum does on a live installation within its first minute
+/// (bench/README.md, "Statistics after the warm-up").
 /// </summary>
 public static class WarmUp
 {
@@ -15,5 +17,15 @@ public static class WarmUp
         var load = await LifecycleLoad.RunAsync(commands, context.Options.Clients, CaseScript.Districts, pacer: null, seed: 1, stop.Token, cancellationToken);
         Console.WriteLine($"[warm-up] {load.PerSecond:N0} commands/s, {load.ErrorSummary()}");
         await progress.WaitForAsync(await progress.SourceAsync(cancellationToken), TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(60), null, cancellationToken);
+
+        // The services prepared their statements while the fresh tables were empty; PostgreSQL keeps those plans
+        // (sequential scans) until statistics change, and before autovacuum's first visit (up to a minute apart per
+        // database) a run cost PostgreSQL up to twice the CPU per command of a run after it.
+        foreach (var database in Hosting.BenchDatabases.All)
+        {
+            await using var analyze = context.Database(database).CreateCommand("ANALYZE");
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
+        Console.WriteLine("[warm-up] ANALYZE on the bench databases, as autovacuum would soon do on a live installation");
     }
 }
