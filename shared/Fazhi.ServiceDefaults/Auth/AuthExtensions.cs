@@ -30,7 +30,7 @@ public static class AuthExtensions
         }
 
         // Not AddAuthentication(): it also adds data protection, whose hosted service reads (and on a first start
-        // writes) an XML key ring when the service starts. Bearer tokens never use it; it cost ~10 MB of memory.
+        // writes) an XML key ring when the service starts. Bearer tokens never use it (bench/README.md, "Memory").
         builder.Services.AddAuthenticationCore(options => options.DefaultScheme = JwtBearerDefaults.AuthenticationScheme);
         builder.Services.AddWebEncoders();
         builder.Services.TryAddSingleton(TimeProvider.System);

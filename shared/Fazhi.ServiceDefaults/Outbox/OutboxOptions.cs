@@ -15,8 +15,8 @@ public sealed class OutboxOptions
     /// <summary>
     /// After a wake-up, how long to let more rows arrive before claiming them. Under load this turns one relay
     /// transaction, broker message and reporting transaction per command into one per dozens of commands, for that
-    /// much freshness (a dashboard sees a change ~20 ms later; the goal is 500 ms). 20 ms rather than 5 ms: 20–45 % more
-    /// commands/s on two cores (bench/README.md).
+    /// much freshness (a dashboard sees a change ~20 ms later; the goal is 500 ms). 20 ms rather than 5 ms: 5–14 % more
+    /// commands/s on two cores in A/B runs, with a third less CPU in reporting and RabbitMQ (bench/README.md).
     /// </summary>
     public TimeSpan CoalesceDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 
