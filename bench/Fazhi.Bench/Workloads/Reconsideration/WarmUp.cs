@@ -18,9 +18,9 @@ public static class WarmUp
         Console.WriteLine($"[warm-up] {load.PerSecond:N0} commands/s, {load.ErrorSummary()}");
         await progress.WaitForAsync(await progress.SourceAsync(cancellationToken), TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(60), null, cancellationToken);
 
-        // The services prepared their statements while the fresh tables were empty; PostgreSQL keeps those plans
-        // (sequential scans) until statistics change, and before autovacuum's first visit (up to a minute apart per
-        // database) a run cost PostgreSQL up to twice the CPU per command of a run after it.
+        // The services prepared their statements while the fresh tables were empty, and until autovacuum's first visit
+        // (up to a minute apart per database) a run cost PostgreSQL up to twice the CPU per command of a run after it:
+        // plans made for empty tables, kept until statistics change.
         foreach (var database in Hosting.BenchDatabases.All)
         {
             await using var analyze = context.Database(database).CreateCommand("ANALYZE");
