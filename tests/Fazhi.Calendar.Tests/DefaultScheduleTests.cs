@@ -68,6 +68,7 @@ public class DefaultScheduleTests
     // Expected totals are derived independently from each notice (weekdays − weekday holidays
     // + make-up days), so a mistyped date in the JSON changes the count and fails here.
     [Theory]
+    [InlineData(2022, 249)]
     [InlineData(2023, 249)]
     [InlineData(2024, 251)]
     [InlineData(2025, 248)]
@@ -81,10 +82,10 @@ public class DefaultScheduleTests
     }
 
     [Fact]
-    public void Default_is_cached_versioned_and_covers_2023_to_2026()
+    public void Default_is_cached_versioned_and_covers_2022_to_2026()
     {
         Assert.Same(WorkingDayCalendar.Default, WorkingDayCalendar.Default);
-        Assert.Equal("cn-2026.1", _calendar.Version);
-        Assert.Equal([2023, 2024, 2025, 2026], _calendar.ScheduledYears);
+        Assert.Equal("cn-2026.2", _calendar.Version);
+        Assert.Equal([2022, 2023, 2024, 2025, 2026], _calendar.ScheduledYears);
     }
 }

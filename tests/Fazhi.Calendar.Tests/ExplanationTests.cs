@@ -12,7 +12,7 @@ public class ExplanationTests
         var explanation = _calendar.ExplainWorkingDays(D("2023-09-28"), 5);
 
         Assert.Equal(D("2023-10-11"), explanation.Due);
-        Assert.Equal("cn-2026.1", explanation.Version);
+        Assert.Equal("cn-2026.2", explanation.Version);
         Assert.Empty(explanation.UnscheduledYears);
         var expected = Enumerable.Range(0, 8)
             .Select(i => new SkippedDay(D("2023-09-29").AddDays(i), "中秋节、国庆节"));

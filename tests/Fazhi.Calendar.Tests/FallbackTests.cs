@@ -30,11 +30,27 @@ public class FallbackTests
     [Fact]
     public void Neighbouring_year_days_listed_by_a_notice_are_not_reported_as_unscheduled()
     {
-        // 2022-12-31 belongs to 2023's 元旦 block, so 2022 is not flagged even though it has no schedule.
-        var explanation = _calendar.ExplainCalendarDays(D("2022-12-30"), 1);
+        // 2023's notice lists 2022-12-31 in its 元旦 block; loaded alone, 2022 has no schedule, yet that day is known.
+        const string only2023 = """
+            { "version": "t", "years": { "2023": { "source": "t",
+              "holidays": [ { "date": "2022-12-31", "name": "元旦" }, { "date": "2023-01-01", "name": "元旦" }, { "date": "2023-01-02", "name": "元旦" } ],
+              "workingWeekends": [] } } }
+            """;
+        var calendar = WorkingDayCalendar.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(only2023)));
+        var explanation = calendar.ExplainCalendarDays(D("2022-12-30"), 1);
 
+        Assert.False(calendar.HasScheduleFor(2022));
         Assert.Equal(D("2023-01-03"), explanation.Due);
         Assert.Empty(explanation.UnscheduledYears);
         Assert.Equal("元旦", explanation.SkippedDays[0].Reason);
+    }
+
+    [Fact]
+    public void The_2022_schedule_is_shipped_for_cases_carried_into_2023()
+    {
+        Assert.True(_calendar.HasScheduleFor(2022));
+        Assert.False(_calendar.IsWorkingDay(D("2022-10-07"))); // Fri, 国庆节
+        Assert.True(_calendar.IsWorkingDay(D("2022-10-08")));  // Sat, 国庆调休
+        Assert.Equal(D("2022-02-09"), _calendar.AddWorkingDays(D("2022-01-28"), 5)); // 1-29, 1-30 make-up days; 春节 skipped
     }
 }

@@ -11,7 +11,7 @@ namespace Fazhi.Bench.Workloads.Reconsideration;
 public sealed class CaseBulkLoader(NpgsqlDataSource reconsideration)
 {
     /// <summary>The calendar the shipped service stamps on cases; only informative.</summary>
-    private const string CalendarVersion = "cn-2026.1";
+    private const string CalendarVersion = "cn-2026.2";
 
     private delegate void ColumnWriter(NpgsqlBinaryImporter importer, BulkCase c);
 
