@@ -5,7 +5,7 @@ using Xunit;
 namespace Fazhi.IntegrationTests;
 
 /// <summary>
-/// 金水区 2023 (domain.md): 557 received, 525 accepted, 476 decided including cases carried in from 2022,
+/// 金水区 2023 (docs/domain.md, "Worked example"): 557 received, 525 accepted, 476 decided including cases carried in from 2022,
 /// 90 directly corrected — a direct correction rate of 18.9%. Logged case by case through the public gRPC API.
 /// </summary>
 public sealed class WorkedExampleTests(FazhiSystem system) : IClassFixture<FazhiSystem>

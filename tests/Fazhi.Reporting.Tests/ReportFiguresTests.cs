@@ -3,10 +3,10 @@ using static Fazhi.Reporting.Figures.ReconsiderationMetrics;
 
 namespace Fazhi.Reporting.Tests;
 
-/// <summary>Compose publishes every reconsideration.* key of api.md, with rates as unrounded fractions.</summary>
+/// <summary>Compose publishes every reconsideration.* key of docs/api.md, with rates as unrounded fractions.</summary>
 public class ReportFiguresTests
 {
-    // Copied from api.md's metric key list.
+    // Copied from docs/api.md's metric key list.
     private static readonly string[] ApiKeys =
     [
         "reconsideration.received", "reconsideration.accepted", "reconsideration.rejected",

@@ -4,7 +4,7 @@ using static Fazhi.Reporting.Figures.ReconsiderationMetrics;
 namespace Fazhi.Reporting.Figures;
 
 /// <summary>
-/// What one reconsideration case, in the state an event carries, contributes to the daily counters (domain.md §1).
+/// What one reconsideration case, in the state an event carries, contributes to the daily counters (docs/domain.md §1).
 /// A pure function of the state: applying a new version is the difference between two of its results.
 /// </summary>
 public static class ReconsiderationFigures

@@ -1,6 +1,6 @@
 namespace Fazhi.Reporting.Figures;
 
-/// <summary>The reconsideration.* metric keys of api.md, and the internal counters they are computed from.</summary>
+/// <summary>The reconsideration.* metric keys of docs/api.md, and the internal counters they are computed from.</summary>
 public static class ReconsiderationMetrics
 {
     public const string Received = "reconsideration.received";

@@ -4,7 +4,7 @@ using System.Text;
 namespace Fazhi.Bench.Workloads.Reconsideration;
 
 /// <summary>
-/// The administrator's rebuild commands (architecture.md, "Rebuild"): empty the reporting store, and have the
+/// The administrator's rebuild commands (docs/architecture.md, "Rebuild"): empty the reporting store, and have the
 /// reconsideration service re-publish the current state of every case. A route a build does not have yet answers
 /// 404, which the bench reports instead of failing.
 /// </summary>
