@@ -1,8 +1,6 @@
 using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Errors;
-using Google.Protobuf.Reflection;
-using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -39,16 +37,41 @@ public static class Extensions
         builder.ConfigurePorts(httpPort, grpcPort);
         builder.ConfigureOpenTelemetry(serviceName);
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
-        // The registry lets transcoding write the google.rpc.BadRequest detail (each bad field) into JSON errors.
         builder.AddFazhiAuthentication(access);
+        // The registry lets transcoding write the error details (ErrorInfo, BadRequest, PreconditionFailure,
+        // ResourceInfo, RetryInfo) into JSON errors.
         builder.Services.AddGrpc(options =>
             {
                 options.Interceptors.Add<ErrorMappingInterceptor>();
                 options.Interceptors.Add<AuditCallInterceptor>();
             })
-            .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
+            .AddJsonTranscoding(options => options.TypeRegistry = ErrorStatus.DetailTypes);
+        builder.AddGrpcHealthAndReflection();
         return builder;
     }
+
+    /// <summary>The grpc.health.v1 service names: "" and "ready" answer as /health/ready does, "live" as /health/live.</summary>
+    public static readonly IReadOnlyList<string> GrpcHealthServices = ["", "ready", "live"];
+
+    /// <summary>
+    /// grpc.health.v1.Health on the gRPC port, fed by the same checks as the HTTP health endpoints (run on each Check),
+    /// for Kubernetes' gRPC probes and grpc_health_probe; server reflection (grpcurl, grpcui) when
+    /// <c>Grpc:Reflection</c> is true, which it is by default in the Development environment only.
+    /// </summary>
+    private static void AddGrpcHealthAndReflection(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddGrpcHealthChecks(options =>
+        {
+            options.Services.Clear();
+            options.Services.Map("", check => check.Tags.Contains(ReadyTag));
+            options.Services.Map("ready", check => check.Tags.Contains(ReadyTag));
+            options.Services.Map("live", check => check.Tags.Contains(LiveTag));
+        });
+        if (ReflectionEnabled(builder.Configuration, builder.Environment)) builder.Services.AddGrpcReflection();
+    }
+
+    private static bool ReflectionEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue("Grpc:Reflection", environment.IsDevelopment());
 
     // Kestrel cannot serve h2c gRPC and HTTP/1.1 JSON on one cleartext port (no ALPN without TLS), hence two.
     private static void ConfigurePorts(this WebApplicationBuilder builder, int httpPort, int grpcPort)
@@ -94,13 +117,19 @@ public static class Extensions
         }
     }
 
-    /// <summary>Liveness answers while the process runs; readiness also needs the database and the bus.</summary>
+    /// <summary>
+    /// Liveness answers while the process runs; readiness also needs the database and the bus. The same on the gRPC
+    /// port through grpc.health.v1.Health (<see cref="GrpcHealthServices"/>).
+    /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        // Probes carry no token. Reflection needs one, like every other call (grpcurl -H passes it to reflection too).
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        if (ReflectionEnabled(app.Configuration, app.Environment)) app.MapGrpcReflectionService();
         return app;
     }
 }

@@ -70,6 +70,8 @@ public static class AuthExtensions
                 .RequireRole([.. rules.WriteRoles, FazhiRoles.Administrator]))
             .AddPolicy(AccessPolicies.Administer, policy => policy.RequireAuthenticatedUser().RequireClaim(Caller.OrgClaim)
                 .RequireRole(FazhiRoles.Administrator));
+        // Refusals answer as gRPC statuses / JSON error bodies with an ErrorInfo reason, not bare 401/403.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, AuthRefusals>());
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Fazhi.ServiceDefaults.Errors;
 using Grpc.Core;
 
 namespace Fazhi.ServiceDefaults.Auth;
@@ -21,11 +22,16 @@ public sealed record Caller(string UserId, string Role, string Org)
 
     public bool Covers(string org) => Org.Length > 0 && org.StartsWith(Org, StringComparison.Ordinal);
 
-    /// <summary>Refuses (PERMISSION_DENIED) a resource of an organisation outside the caller's scope.</summary>
+    /// <summary>Refuses (PERMISSION_DENIED, ORG_OUT_OF_SCOPE) a resource of an organisation outside the caller's scope.</summary>
     public void EnsureCovers(string org)
     {
         if (!Covers(org))
-            throw new UnauthorizedAccessException($"Organisation {Org} may not access organisation {org}.");
+        {
+            throw new PermissionDeniedException(ErrorReasons.OrgOutOfScope, $"Organisation {Org} may not access organisation {org}.")
+            {
+                Metadata = new Dictionary<string, string> { ["callerOrg"] = Org, ["org"] = org },
+            };
+        }
     }
 }
 

@@ -7,6 +7,9 @@ namespace Fazhi.ServiceDefaults.Errors;
 public abstract class FazhiException(string reason, string message) : Exception(message)
 {
     public string Reason { get; } = reason;
+
+    /// <summary>Facts a client may act on (google.rpc.ErrorInfo metadata; lowerCamelCase keys), e.g. the org refused.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 }
 
 /// <summary>An illegal move for the aggregate's current state (FAILED_PRECONDITION); nothing is written.</summary>
@@ -16,11 +19,36 @@ public sealed class RuleViolationException(string reason, string message) : Fazh
     public RuleViolationException(string message) : this("RULE_VIOLATED", message) { }
 }
 
-/// <summary>No resource with that id (NOT_FOUND).</summary>
-public sealed class NotFoundException(string message, string reason = "NOT_FOUND") : FazhiException(reason, message);
+/// <summary>
+/// No resource with that id (NOT_FOUND). <see cref="ResourceType"/> and <see cref="ResourceName"/> fill the
+/// google.rpc.ResourceInfo detail; when unset, the request's <c>id</c> field names the resource.
+/// </summary>
+public sealed class NotFoundException(string message, string reason = "NOT_FOUND") : FazhiException(reason, message)
+{
+    /// <summary>What kind of resource was looked for, e.g. "reconsideration case".</summary>
+    public string? ResourceType { get; init; }
 
-/// <summary>The same client request id was already used for a different resource (ALREADY_EXISTS).</summary>
-public sealed class ConflictException(string message, string reason = "REQUEST_ID_REUSED") : FazhiException(reason, message);
+    /// <summary>The id looked for.</summary>
+    public string? ResourceName { get; init; }
+}
+
+/// <summary>
+/// The same client request id was already used for a different resource (ALREADY_EXISTS). The
+/// google.rpc.ResourceInfo detail names the resource that holds the request id (<see cref="ResourceName"/>).
+/// </summary>
+public sealed class ConflictException(string message, string reason = "REQUEST_ID_REUSED") : FazhiException(reason, message)
+{
+    public string? ResourceType { get; init; }
+
+    /// <summary>The id of the resource that already exists.</summary>
+    public string? ResourceName { get; init; }
+}
+
+/// <summary>
+/// The caller may not touch this resource (PERMISSION_DENIED), e.g. ORG_OUT_OF_SCOPE: its organisation does not
+/// cover the resource's. Refusals by role (ROLE_NOT_ALLOWED) come from the authorization policies instead.
+/// </summary>
+public sealed class PermissionDeniedException(string reason, string message) : FazhiException(reason, message);
 
 public sealed record FieldViolation(string Field, string Description);
 

@@ -1,20 +1,23 @@
-using Google.Protobuf.WellKnownTypes;
+using System.Diagnostics;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Status = Google.Rpc.Status;
 
 namespace Fazhi.ServiceDefaults.Errors;
 
 /// <summary>
-/// Maps domain failures to gRPC status codes in one place, so service methods stay thin.
-/// JSON transcoding turns the codes into HTTP statuses (INVALID_ARGUMENT → 400, NOT_FOUND → 404 …)
-/// and the google.rpc.BadRequest detail into the body's "details".
+/// Maps failures to gRPC statuses in one place, so service methods stay thin. Every status carries a
+/// google.rpc.ErrorInfo (reason, domain, metadata) and the detail that fits (<see cref="ErrorStatus"/>), in the
+/// grpc-status-details-bin trailer; JSON transcoding turns the codes into HTTP statuses (INVALID_ARGUMENT → 400,
+/// NOT_FOUND → 404 …) and the same google.rpc.Status into the JSON body. A transient database or broker failure is
+/// UNAVAILABLE with a RetryInfo; an unexpected exception is INTERNAL (logged with its stack), never the bare
+/// UNKNOWN "Exception was thrown by handler".
 /// </summary>
-public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger, FazhiServiceInfo service) : Interceptor
 {
+    private readonly string _domain = ErrorStatus.Domain(service.Name);
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -22,9 +25,8 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             return await continuation(request, context);
         }
-        catch (Exception ex) when (ex is not RpcException && Map(ex) is { } mapped)
+        catch (Exception ex) when (Map(ex, request, context) is { } mapped)
         {
-            logger.LogInformation("{Method} refused: {Code} {Message}", context.Method, mapped.StatusCode, ex.Message);
             throw mapped;
         }
     }
@@ -37,36 +39,50 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             await continuation(request, responseStream, context);
         }
-        catch (Exception ex) when (ex is not RpcException && Map(ex) is { } mapped)
+        catch (Exception ex) when (Map(ex, request, context) is { } mapped)
         {
             throw mapped;
         }
     }
 
-    internal static RpcException? Map(Exception ex) => ex switch
+    /// <summary>The RpcException to answer with, or null to let <paramref name="ex"/> through unchanged.</summary>
+    private RpcException? Map(Exception ex, object? request, ServerCallContext context)
     {
-        InvalidInputException invalid => InvalidArgument(invalid),
-        RuleViolationException => Simple(Code.FailedPrecondition, ex.Message),
-        NotFoundException => Simple(Code.NotFound, ex.Message),
-        ConflictException => Simple(Code.AlreadyExists, ex.Message),
-        UnauthorizedAccessException => Simple(Code.PermissionDenied, ex.Message),
-        DbUpdateConcurrencyException => Simple(Code.Aborted, "The resource was changed by another request; read it again and retry."),
-        _ => null,
-    };
-
-    private static RpcException Simple(Code code, string message) =>
-        new Status { Code = (int)code, Message = message }.ToRpcException();
-
-    private static RpcException InvalidArgument(InvalidInputException invalid)
-    {
-        var badRequest = new BadRequest();
-        badRequest.FieldViolations.AddRange(invalid.Violations.Select(v =>
-            new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
-        return new Status
+        switch (ex)
         {
-            Code = (int)Code.InvalidArgument,
-            Message = invalid.Message,
-            Details = { Any.Pack(badRequest) },
-        }.ToRpcException();
+            case RpcException rpc when rpc.Trailers.Get(StatusDetailsTrailer) is null && rpc.StatusCode != StatusCode.OK:
+                // Raised as a bare status (the group commit writer's UNAVAILABLE while stopping): add the ErrorInfo.
+                return WithTrailers(ErrorStatus.ForCode(rpc.StatusCode, rpc.Status.Detail, _domain).ToRpcException(), rpc.Trailers);
+            case RpcException:
+                return null;
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return null; // the client went away or its deadline passed; gRPC answers CANCELLED / DEADLINE_EXCEEDED
+        }
+
+        var status = ErrorStatus.ForException(ex, _domain, request);
+        if (status is null)
+        {
+            logger.LogError(ex, "{Method} failed unexpectedly (trace {TraceId})", context.Method, Activity.Current?.TraceId);
+            status = ErrorStatus.Create(Code.Internal,
+                $"Internal error; it was logged (trace {Activity.Current?.TraceId.ToString() ?? "none"}).", _domain, ErrorReasons.Internal);
+        }
+        else if (status.Code == (int)Code.Unavailable)
+        {
+            logger.LogWarning(ex, "{Method} refused: {Code} {Reason}", context.Method, (Code)status.Code, ex.Message);
+        }
+        else
+        {
+            logger.LogInformation("{Method} refused: {Code} {Message}", context.Method, (Code)status.Code, ex.Message);
+        }
+        return status.ToRpcException();
+    }
+
+    private const string StatusDetailsTrailer = "grpc-status-details-bin";
+
+    private static RpcException WithTrailers(RpcException mapped, Metadata original)
+    {
+        foreach (var entry in original)
+            if (entry.Key != StatusDetailsTrailer) mapped.Trailers.Add(entry);
+        return mapped;
     }
 }

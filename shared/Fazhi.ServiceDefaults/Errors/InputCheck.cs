@@ -56,12 +56,30 @@ public sealed partial class InputCheck
         return Guid.Empty;
     }
 
+    /// <summary>
+    /// Free text, trimmed. Control characters other than tab, line feed and carriage return (U+0000, which PostgreSQL
+    /// cannot store, U+001B …) and unpaired surrogates are refused, naming the first one's position.
+    /// </summary>
     public string Text(string field, string? value, int maxLength, bool required = true)
     {
         var trimmed = value?.Trim() ?? "";
         if (required && trimmed.Length == 0) Fail(field, "is required");
         else if (trimmed.Length > maxLength) Fail(field, $"is longer than {maxLength} characters");
+        else if (BadCharacter(trimmed) is { } bad) Fail(field, $"contains the character U+{(int)trimmed[bad]:X4} at position {bad}, which is not allowed in text");
         return trimmed;
+    }
+
+    /// <summary>The index of the first control character (but tab, LF, CR) or unpaired surrogate; null when none.</summary>
+    internal static int? BadCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) return i;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c)) return i;
+        }
+        return null;
     }
 
     /// <summary>An organisation: a 6-digit GB/T 2260 division code, optionally followed by a department suffix.</summary>
