@@ -23,7 +23,9 @@ public sealed class ApiRulesTests(FazhiSystem system) : IClassFixture<FazhiSyste
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((int)StatusCode.InvalidArgument, body.GetProperty("code").GetInt32());
-        var fields = body.GetProperty("details")[0].GetProperty("fieldViolations").EnumerateArray()
+        var badRequest = body.GetProperty("details").EnumerateArray()
+            .Single(d => d.GetProperty("@type").GetString() == "type.googleapis.com/google.rpc.BadRequest");
+        var fields = badRequest.GetProperty("fieldViolations").EnumerateArray()
             .Select(v => v.GetProperty("field").GetString()).ToHashSet();
         Assert.Equal(new HashSet<string?> { "requestId", "org", "receivedOn", "category", "respondent" }, fields);
     }

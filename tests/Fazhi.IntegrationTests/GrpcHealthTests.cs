@@ -1,0 +1,66 @@
+using Fazhi.Contracts.Reconsideration;
+using Fazhi.IntegrationTests.Infrastructure;
+using Fazhi.ServiceDefaults.Auth;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Reflection.V1Alpha;
+using Xunit;
+using StatusCode = Grpc.Core.StatusCode;
+
+namespace Fazhi.IntegrationTests;
+
+/// <summary>grpc.health.v1.Health without a token (Kubernetes' gRPC probes) and server reflection (grpcurl, grpcui).</summary>
+public sealed class GrpcHealthTests(FazhiSystem system) : IClassFixture<FazhiSystem>
+{
+    [Fact]
+    public async Task Health_check_answers_serving_without_a_token_on_both_services()
+    {
+        foreach (var host in new[] { system.Reconsideration, system.Reporting })
+        {
+            var health = new Health.HealthClient(host.Grpc(null));
+            foreach (var service in new[] { "", "ready", "live" })
+            {
+                var answer = await health.CheckAsync(new HealthCheckRequest { Service = service });
+                Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, answer.Status);
+            }
+            var unknown = await Assert.ThrowsAsync<RpcException>(() => health.CheckAsync(new HealthCheckRequest { Service = "no.such.Service" }).ResponseAsync);
+            Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Reflection_lists_the_services_to_a_caller_with_a_token()
+    {
+        var token = FazhiSystem.Token(FazhiRoles.ReconsiderationClerk, "410105");
+        var reflection = new ServerReflection.ServerReflectionClient(system.Reconsideration.Grpc(token));
+        using var call = reflection.ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var names = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Contains(ReconsiderationCases.Descriptor.FullName, names);
+        Assert.Contains("grpc.health.v1.Health", names);
+
+        // Its descriptors are there too, so grpcurl can build requests from them.
+        using var files = reflection.ServerReflectionInfo();
+        await files.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = ReconsiderationCases.Descriptor.FullName });
+        await files.RequestStream.CompleteAsync();
+        Assert.True(await files.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.NotEmpty(files.ResponseStream.Current.FileDescriptorResponse.FileDescriptorProto);
+    }
+
+    [Fact]
+    public async Task Reflection_without_a_token_is_unauthenticated_with_a_reason()
+    {
+        var reflection = new ServerReflection.ServerReflectionClient(system.Reconsideration.Grpc(null));
+        using var call = reflection.ServerReflectionInfo();
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        });
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal("TOKEN_MISSING", error.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason);
+    }
+}
