@@ -123,6 +123,8 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        // JSON refusals that never reach a service method (unparsable body, unknown route) get an ErrorInfo too.
+        app.UseMiddleware<JsonErrorBodies>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();

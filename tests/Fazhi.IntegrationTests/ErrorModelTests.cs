@@ -23,6 +23,7 @@ public sealed class ErrorModelTests(FazhiSystem system) : IClassFixture<FazhiSys
     private const string Org = "410105";
     private const string Domain = "reconsideration.fazhi.gov.cn";
     private const string ErrorInfoType = "type.googleapis.com/google.rpc.ErrorInfo";
+    private const string CaseType = "type.googleapis.com/fazhi.reconsideration.v1.ReconsiderationCase";
 
     private ReconsiderationCases.ReconsiderationCasesClient Client(string? token) => new(system.Reconsideration.Grpc(token));
 
@@ -135,25 +136,51 @@ public sealed class ErrorModelTests(FazhiSystem system) : IClassFixture<FazhiSys
     }
 
     [Fact]
+    public async Task Json_refusals_before_the_service_method_get_a_reason_too()
+    {
+        // Transcoding refuses a body it cannot parse before the service sees it.
+        using var malformed = await system.CasesHttp.PostAsync("v1/reconsideration/cases",
+            new StringContent("{\"org\": ", System.Text.Encoding.UTF8, "application/json"));
+        var (_, bodyInfo) = await RefusedJsonAsync(malformed, HttpStatusCode.BadRequest, StatusCode.InvalidArgument);
+        Assert.Equal("REQUEST_BODY_INVALID", bodyInfo.GetProperty("reason").GetString());
+
+        using var unknownEnum = await system.CasesHttp.PostAsJsonAsync("v1/reconsideration/cases", new { applicantType = "APPLICANT_TYPE_ROBOT" });
+        var (_, enumInfo) = await RefusedJsonAsync(unknownEnum, HttpStatusCode.BadRequest, StatusCode.InvalidArgument);
+        Assert.Equal("REQUEST_BODY_INVALID", enumInfo.GetProperty("reason").GetString());
+
+        using var noRoute = await system.CasesHttp.GetAsync("v1/reconsideration/no-such-thing/x/y");
+        var (_, routeInfo) = await RefusedJsonAsync(noRoute, HttpStatusCode.NotFound, StatusCode.NotFound);
+        Assert.Equal("ROUTE_NOT_FOUND", routeInfo.GetProperty("reason").GetString());
+
+        // Successful answers pass through untouched.
+        using var ok = await system.CasesHttp.GetAsync("v1/reconsideration/cases?org=410105");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(JsonValueKind.Object, (await ok.Content.ReadFromJsonAsync<JsonElement>()).ValueKind);
+    }
+
+    [Fact]
     public async Task Unknown_case_is_not_found_with_resource_info()
     {
         var id = Guid.CreateVersion7().ToString();
         var (_, status, info) = await RefusedAsync(system.Cases.Client.GetCaseAsync(new GetCaseRequest { Id = id }), StatusCode.NotFound);
         Assert.Equal("NOT_FOUND", info.Reason);
         Assert.Equal(id, status.GetDetail<ResourceInfo>()?.ResourceName);
+        Assert.Equal(CaseType, status.GetDetail<ResourceInfo>()?.ResourceType);
 
-        // A move on an unknown case fails in the group commit writer, which names the resource type.
+        // A move on an unknown case fails inside the group commit writer: the same details.
         var (_, moveStatus, _) = await RefusedAsync(
             system.Cases.Client.AcceptCaseAsync(new AcceptCaseRequest { Id = id, AcceptedOn = "2024-03-04", Procedure = Procedure.Ordinary }),
             StatusCode.NotFound);
         var resource = moveStatus.GetDetail<ResourceInfo>();
         Assert.NotNull(resource);
         Assert.Equal(id, resource.ResourceName);
-        Assert.Equal("reconsideration case", resource.ResourceType);
+        Assert.Equal(CaseType, resource.ResourceType);
 
         using var response = await system.CasesHttp.GetAsync($"v1/reconsideration/cases/{id}");
         var (body, _) = await RefusedJsonAsync(response, HttpStatusCode.NotFound, StatusCode.NotFound);
-        Assert.Equal(id, Detail(body, "type.googleapis.com/google.rpc.ResourceInfo").GetProperty("resourceName").GetString());
+        var jsonResource = Detail(body, "type.googleapis.com/google.rpc.ResourceInfo");
+        Assert.Equal(id, jsonResource.GetProperty("resourceName").GetString());
+        Assert.Equal(CaseType, jsonResource.GetProperty("resourceType").GetString());
     }
 
     [Fact]
@@ -186,7 +213,7 @@ public sealed class ErrorModelTests(FazhiSystem system) : IClassFixture<FazhiSys
         different.Respondent = "另一个机关";
         var (_, status, info) = await RefusedAsync(system.Cases.Client.CreateCaseAsync(different), StatusCode.AlreadyExists);
         Assert.Equal("REQUEST_ID_REUSED", info.Reason);
-        Assert.NotNull(status.GetDetail<ResourceInfo>());
+        Assert.Equal(CaseType, status.GetDetail<ResourceInfo>()?.ResourceType);
         Assert.Contains(created.Id, status.Message);
     }
 

@@ -55,7 +55,7 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
         Guid id, CommandOrigin origin, Action<TAggregate> change, Func<TAggregate, TResult> result, CancellationToken cancellationToken) =>
         EnqueueAsync(new PendingCommand<TAggregate, TResult>(id, origin, found =>
         {
-            change(found ?? throw new NotFoundException($"No {_aggregateName} {id}.") { ResourceType = _aggregateName, ResourceName = id.ToString() });
+            change(found ?? throw new NotFoundException($"No {_aggregateName} {id}."));
             return found;
         }, result, cancellationToken));
 

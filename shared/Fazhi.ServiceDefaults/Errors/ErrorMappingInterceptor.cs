@@ -25,7 +25,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             return await continuation(request, context);
         }
-        catch (Exception ex) when (Map(ex, request, context) is { } mapped)
+        catch (Exception ex) when (Map(ex, request, context, typeof(TResponse)) is { } mapped)
         {
             throw mapped;
         }
@@ -39,14 +39,14 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             await continuation(request, responseStream, context);
         }
-        catch (Exception ex) when (Map(ex, request, context) is { } mapped)
+        catch (Exception ex) when (Map(ex, request, context, typeof(TResponse)) is { } mapped)
         {
             throw mapped;
         }
     }
 
     /// <summary>The RpcException to answer with, or null to let <paramref name="ex"/> through unchanged.</summary>
-    private RpcException? Map(Exception ex, object? request, ServerCallContext context)
+    private RpcException? Map(Exception ex, object? request, ServerCallContext context, Type responseType)
     {
         switch (ex)
         {
@@ -59,7 +59,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                 return null; // the client went away or its deadline passed; gRPC answers CANCELLED / DEADLINE_EXCEEDED
         }
 
-        var status = ErrorStatus.ForException(ex, _domain, request);
+        var status = ErrorStatus.ForException(ex, _domain, request, responseType);
         if (status is null)
         {
             logger.LogError(ex, "{Method} failed unexpectedly (trace {TraceId})", context.Method, Activity.Current?.TraceId);

@@ -1,7 +1,8 @@
 using System.Net.Sockets;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Google.Protobuf.WellKnownTypes;
+using Any = Google.Protobuf.WellKnownTypes.Any;
+using Duration = Google.Protobuf.WellKnownTypes.Duration;
 using Google.Rpc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -46,7 +47,8 @@ public static class ErrorStatus
     public static readonly TypeRegistry DetailTypes = TypeRegistry.FromMessages(
         ErrorInfo.Descriptor, BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, RetryInfo.Descriptor);
 
-    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithTypeRegistry(DetailTypes));
+    // Default values written, as JSON transcoding writes them, so both kinds of error body have the same fields.
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithTypeRegistry(DetailTypes).WithFormatDefaultValues(true));
 
     /// <summary>The ErrorInfo domain of a service's errors: "reconsideration.fazhi.gov.cn", "reporting.fazhi.gov.cn".</summary>
     public static string Domain(string serviceName) => serviceName + ".fazhi.gov.cn";
@@ -67,7 +69,8 @@ public static class ErrorStatus
     /// The status for an exception thrown while handling <paramref name="request"/>; null when it is not a refusal
     /// the service expected (a bug: the caller logs it and answers INTERNAL).
     /// </summary>
-    public static Status? ForException(Exception ex, string domain, object? request)
+    /// <param name="responseType">The method's response message type: a not-found's default resource type when it has an id.</param>
+    public static Status? ForException(Exception ex, string domain, object? request, Type? responseType = null)
     {
         var id = RequestId(request);
         switch (ex)
@@ -92,7 +95,10 @@ public static class ErrorStatus
             case NotFoundException notFound:
             {
                 var name = notFound.ResourceName ?? id ?? "";
-                var resource = new ResourceInfo { ResourceType = notFound.ResourceType ?? "", ResourceName = name, Description = notFound.Message };
+                var resource = new ResourceInfo
+                {
+                    ResourceType = notFound.ResourceType ?? ResourceTypeOf(responseType) ?? "", ResourceName = name, Description = notFound.Message,
+                };
                 return Create(Code.NotFound, notFound.Message, domain, notFound.Reason,
                     With(notFound.Metadata, ("resourceType", resource.ResourceType), ("resourceName", name)), resource);
             }
@@ -100,7 +106,7 @@ public static class ErrorStatus
             {
                 var resource = new ResourceInfo
                 {
-                    ResourceType = conflict.ResourceType ?? "", ResourceName = conflict.ResourceName ?? "", Description = conflict.Message,
+                    ResourceType = conflict.ResourceType ?? ResourceTypeOf(responseType) ?? "", ResourceName = conflict.ResourceName ?? "", Description = conflict.Message,
                 };
                 return Create(Code.AlreadyExists, conflict.Message, domain, conflict.Reason,
                     With(conflict.Metadata, ("resourceName", conflict.ResourceName)), resource);
@@ -173,7 +179,12 @@ public static class ErrorStatus
     }
 
     /// <summary>The status as JSON transcoding writes it: {"code": …, "message": …, "details": [{"@type": …}]}.</summary>
-    public static string ToJson(Status status) => Json.Format(status);
+    public static string ToJson(Status status)
+    {
+        // Compact, like transcoding's System.Text.Json output (JsonFormatter puts spaces between tokens).
+        using var document = System.Text.Json.JsonDocument.Parse(Json.Format(status));
+        return System.Text.Json.JsonSerializer.Serialize(document.RootElement);
+    }
 
     private static IEnumerable<Exception> Chain(Exception ex)
     {
@@ -196,6 +207,16 @@ public static class ErrorStatus
             if (!string.IsNullOrEmpty(value)) all.TryAdd(key, value);
         return all;
     }
+
+    /// <summary>
+    /// The type URL of a response message that is a resource (has an id), e.g.
+    /// "type.googleapis.com/fazhi.reconsideration.v1.ReconsiderationCase" (AIP-193 allows a type URL as resource_type).
+    /// </summary>
+    public static string? ResourceTypeOf(Type? messageType) =>
+        messageType?.GetProperty("Descriptor", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null)
+            is MessageDescriptor descriptor && descriptor.FindFieldByName("id") is not null
+            ? "type.googleapis.com/" + descriptor.FullName
+            : null;
 
     /// <summary>The request's "id" field (the resource a call is about), when it has one.</summary>
     private static string? RequestId(object? request) =>
