@@ -127,12 +127,24 @@ public class CorrectionTests
     [Fact]
     public void Correcting_acceptedOn_recomputes_the_deadline()
     {
-        var c = Accepted("2023-07-31", "2023-08-02"); // due 2023-10-07
-        Assert.Equal(D("2023-10-07"), c.Deadline);
+        var c = Accepted("2023-08-07", "2023-08-09"); // review ends 8/14; due Sun 10/8, a 国庆 make-up working day
+        Assert.Equal(D("2023-10-08"), c.Deadline);
 
-        c.Correct(new CaseCorrection("受理日期录入错误") { AcceptedOn = D("2023-08-10") }, Today, WorkingDays);
+        c.Correct(new CaseCorrection("受理日期录入错误") { AcceptedOn = D("2023-08-11") }, Today, WorkingDays);
 
-        Assert.Equal(D("2023-10-09"), c.Deadline); // 8/10 + 60 = Mon 10/9
+        Assert.Equal(D("2023-10-10"), c.Deadline); // 8/11 + 60 = Tue 10/10
+    }
+
+    [Fact]
+    public void Correcting_acceptedOn_past_the_review_period_is_refused()
+    {
+        var c = Accepted("2023-08-07", "2023-08-09");
+
+        var refused = Assert.Throws<RuleViolationException>(() =>
+            c.Correct(new CaseCorrection("受理日期录入错误") { AcceptedOn = D("2023-08-15") }, Today, WorkingDays));
+
+        Assert.Equal("REVIEW_PERIOD_OVER", refused.Reason);
+        Assert.Equal(D("2023-08-09"), c.AcceptedOn);
     }
 
     [Fact]
@@ -150,7 +162,7 @@ public class CorrectionTests
     public void An_extended_case_cannot_be_corrected_to_the_simplified_procedure()
     {
         var c = Accepted();
-        c.Extend(10, "案情复杂", WorkingDays);
+        c.Extend(D("2024-03-05"), 10, "案情复杂", Today, WorkingDays);
         Refused(c, new CaseCorrection("x") { Procedure = Procedure.Simplified });
     }
 

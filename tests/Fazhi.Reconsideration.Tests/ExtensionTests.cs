@@ -12,7 +12,7 @@ public class ExtensionTests
     {
         var c = Accepted(acceptedOn: "2024-03-01"); // due Tue 2024-04-30
 
-        c.Extend(30, "案情复杂", WorkingDays);
+        c.Extend(D("2024-03-05"), 30, "案情复杂", Today, WorkingDays);
 
         Assert.Equal(3, c.Version);
         Assert.Equal(30, c.ExtensionDays);
@@ -27,7 +27,7 @@ public class ExtensionTests
         var c = Accepted("2023-06-30", "2023-07-03");
         Assert.Equal(D("2023-09-01"), c.Deadline);
 
-        c.Extend(30, "案情复杂", WorkingDays);
+        c.Extend(D("2023-08-30"), 30, "案情复杂", Today, WorkingDays);
 
         Assert.Equal(D("2023-10-07"), c.Deadline);
     }
@@ -36,7 +36,7 @@ public class ExtensionTests
     public void Extending_a_simplified_case_is_refused()
     {
         var c = Accepted(acceptedOn: "2024-03-01", procedure: Procedure.Simplified);
-        Assert.Throws<RuleViolationException>(() => c.Extend(10, "reason", WorkingDays));
+        Assert.Throws<RuleViolationException>(() => c.Extend(D("2024-03-05"), 10, "reason", Today, WorkingDays));
         Assert.Equal(0, c.ExtensionDays);
         Assert.Equal(2, c.Version);
     }
@@ -45,8 +45,8 @@ public class ExtensionTests
     public void Extending_twice_is_refused()
     {
         var c = Accepted();
-        c.Extend(10, "first", WorkingDays);
-        Assert.Throws<RuleViolationException>(() => c.Extend(10, "second", WorkingDays));
+        c.Extend(D("2024-03-05"), 10, "first", Today, WorkingDays);
+        Assert.Throws<RuleViolationException>(() => c.Extend(D("2024-03-05"), 10, "second", Today, WorkingDays));
         Assert.Equal(10, c.ExtensionDays);
         Assert.Equal(3, c.Version);
     }
@@ -58,7 +58,7 @@ public class ExtensionTests
     public void Extension_outside_1_to_30_days_is_refused(int days)
     {
         var c = Accepted();
-        Assert.Throws<RuleViolationException>(() => c.Extend(days, "reason", WorkingDays));
+        Assert.Throws<RuleViolationException>(() => c.Extend(D("2024-03-05"), days, "reason", Today, WorkingDays));
         Assert.Equal(0, c.ExtensionDays);
         Assert.Equal(D("2024-04-30"), c.Deadline);
     }
@@ -66,7 +66,8 @@ public class ExtensionTests
     [Fact]
     public void Extending_before_acceptance_is_refused()
     {
-        var c = Received();
-        Assert.Throws<RuleViolationException>(() => c.Extend(10, "reason", WorkingDays));
+        var c = Received(); // review ends 3/4
+        var refused = Assert.Throws<RuleViolationException>(() => c.Extend(D("2024-02-28"), 10, "reason", Today, WorkingDays));
+        Assert.Equal("CASE_NOT_ACCEPTED", refused.Reason);
     }
 }

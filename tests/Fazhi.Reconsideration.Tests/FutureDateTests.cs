@@ -54,7 +54,7 @@ public class FutureDateTests
     public void Suspend_in_the_future_is_refused()
     {
         var c = Accepted("2024-03-04", "2024-03-05");
-        Assert.Throws<RuleViolationException>(() => c.Suspend(Tuesday, Monday));
+        Assert.Throws<RuleViolationException>(() => c.Suspend(Tuesday, Monday, WorkingDays));
         Assert.Equal(CaseStatus.Accepted, c.Status);
     }
 
@@ -62,7 +62,7 @@ public class FutureDateTests
     public void Resume_in_the_future_is_refused()
     {
         var c = Accepted("2024-03-04", "2024-03-05");
-        c.Suspend(D("2024-03-06"), Monday);
+        c.Suspend(D("2024-03-06"), Monday, WorkingDays);
         Assert.Throws<RuleViolationException>(() => c.Resume(Tuesday, Monday, WorkingDays));
         Assert.Equal(CaseStatus.Suspended, c.Status);
     }

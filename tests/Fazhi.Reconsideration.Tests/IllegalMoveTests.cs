@@ -132,7 +132,7 @@ public class IllegalMoveTests
     public void Hearing_on_a_suspended_or_decided_case_is_refused()
     {
         var suspended = Accepted();
-        suspended.Suspend(D("2024-03-10"), Today);
+        suspended.Suspend(D("2024-03-10"), Today, WorkingDays);
         Refused(suspended, () => suspended.RecordHearing(D("2024-03-12"), Today));
 
         var decided = Decided(decidedOn: "2024-04-15");
@@ -143,11 +143,11 @@ public class IllegalMoveTests
     public void Suspend_before_acceptance_or_twice_is_refused()
     {
         var received = Received();
-        Refused(received, () => received.Suspend(D("2024-03-01"), Today));
+        Refused(received, () => received.Suspend(D("2024-03-01"), Today, WorkingDays));
 
         var suspended = Accepted();
-        suspended.Suspend(D("2024-03-10"), Today);
-        Refused(suspended, () => suspended.Suspend(D("2024-03-11"), Today));
+        suspended.Suspend(D("2024-03-10"), Today, WorkingDays);
+        Refused(suspended, () => suspended.Suspend(D("2024-03-11"), Today, WorkingDays));
         Assert.Equal(D("2024-03-10"), suspended.SuspendedOn);
     }
 
@@ -155,7 +155,7 @@ public class IllegalMoveTests
     public void Suspend_dated_before_acceptance_is_refused()
     {
         var c = Accepted(acceptedOn: "2024-03-01");
-        Refused(c, () => c.Suspend(D("2024-02-29"), Today));
+        Refused(c, () => c.Suspend(D("2024-02-29"), Today, WorkingDays));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class IllegalMoveTests
     public void Resume_before_the_suspension_is_refused()
     {
         var c = Accepted();
-        c.Suspend(D("2024-03-10"), Today);
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
         Refused(c, () => c.Resume(D("2024-03-09"), Today, WorkingDays));
         Assert.Equal(0, c.SuspendedDays);
     }
@@ -178,16 +178,16 @@ public class IllegalMoveTests
     public void Decide_a_suspended_case_before_its_suspension_is_refused()
     {
         var c = Accepted();
-        c.Suspend(D("2024-03-10"), Today);
-        Refused(c, () => c.Decide(D("2024-03-09"), Decision.Terminate, Today, WorkingDays));
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
+        Refused(c, () => c.Decide(D("2024-03-09"), Decision.Terminate, Today, WorkingDays, TerminationGround.ApplicantDied));
     }
 
     [Fact]
     public void Nothing_but_a_correction_is_allowed_after_a_decision()
     {
         var c = Decided(decidedOn: "2024-04-15");
-        Refused(c, () => c.Extend(10, "reason", WorkingDays));
-        Refused(c, () => c.Suspend(D("2024-04-16"), Today));
+        Refused(c, () => c.Extend(D("2024-03-05"), 10, "reason", Today, WorkingDays));
+        Refused(c, () => c.Suspend(D("2024-04-16"), Today, WorkingDays));
         Refused(c, () => c.Reject(D("2024-04-16"), "reason", Today));
         Refused(c, () => c.Accept(D("2024-04-16"), Procedure.Ordinary, Today, WorkingDays));
     }

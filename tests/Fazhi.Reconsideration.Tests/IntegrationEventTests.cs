@@ -45,7 +45,7 @@ public class IntegrationEventTests
     }
 
     [Fact]
-    public void Received_case_event_has_no_procedure_decision_or_deadline()
+    public void Received_case_event_carries_the_acceptance_the_law_will_give_it()
     {
         var e = EventOf(Received("2024-02-26"));
 
@@ -53,9 +53,11 @@ public class IntegrationEventTests
         Assert.Equal("CASE_STATUS_RECEIVED", e.Status);
         Assert.Equal("APPLICANT_TYPE_NATURAL_PERSON", e.ApplicantType);
         Assert.Equal("ACT_CATEGORY_ADMINISTRATIVE_PENALTY", e.Category);
-        Assert.Null(e.AcceptedOn);
-        Assert.Null(e.Procedure);
-        Assert.Null(e.Deadline);
+        // Counted by reporting from 3/4 on (not before), unless a 不予受理 or 补正 comes first.
+        Assert.Equal(D("2024-03-04"), e.AcceptedOn);
+        Assert.True(e.AcceptedByLaw);
+        Assert.Equal("PROCEDURE_ORDINARY", e.Procedure);
+        Assert.Equal(D("2024-05-06"), e.Deadline);
         Assert.Null(e.DecidedOn);
         Assert.Null(e.Decision);
         Assert.Empty(e.HearingDates);
@@ -95,7 +97,7 @@ public class IntegrationEventTests
         var c = Accepted(procedure: Procedure.Simplified);
         Assert.Equal("PROCEDURE_SIMPLIFIED", EventOf(c).Procedure);
 
-        c.Suspend(D("2024-03-10"), Today);
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
         var e = EventOf(c);
         Assert.Equal("CASE_STATUS_SUSPENDED", e.Status);
         Assert.Null(e.Deadline);

@@ -16,7 +16,10 @@ public class LegalTransitionTests
         Assert.Equal(CaseStatus.Received, c.Status);
         Assert.Equal(D("2024-02-26"), c.ReceivedOn);
         Assert.Null(c.AcceptedOn);
-        Assert.Null(c.Deadline);
+        Assert.Equal(D("2024-03-04"), c.AcceptanceDueOn);
+        // If nobody refuses it by then, it is accepted by law on 3/4 and due 60 days later (5/3, in 劳动节 → 5/6).
+        Assert.Equal(D("2024-03-04"), c.EffectiveAcceptedOn);
+        Assert.Equal(D("2024-05-06"), c.Deadline);
         Assert.NotEqual(Guid.Empty, c.Id);
         Assert.Equal(WorkingDays.Version, c.CalendarVersion);
     }
@@ -101,8 +104,8 @@ public class LegalTransitionTests
         var c = Received("2024-02-26");                                            // 1
         c.Accept(D("2024-03-01"), Procedure.Ordinary, Today, WorkingDays);            // 2
         c.RecordHearing(D("2024-03-05"), Today);                                   // 3
-        c.Extend(20, "案情复杂", WorkingDays);                                         // 4
-        c.Suspend(D("2024-03-10"), Today);                                         // 5
+        c.Extend(D("2024-03-05"), 20, "案情复杂", Today, WorkingDays);                                         // 4
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);                                         // 5
         c.Resume(D("2024-03-20"), Today, WorkingDays);                                // 6
         c.Decide(D("2024-05-20"), Decision.ConfirmIllegal, Today, WorkingDays);                 // 7
         c.Correct(new CaseCorrection("录入错误") { Respondent = "郑州市金水区人民政府" }, Today, WorkingDays); // 8
@@ -116,9 +119,9 @@ public class LegalTransitionTests
     public void A_suspended_case_can_be_decided_directly()
     {
         var c = Accepted();
-        c.Suspend(D("2024-03-10"), Today);
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
 
-        c.Decide(D("2024-03-25"), Decision.Terminate, Today, WorkingDays);
+        c.Decide(D("2024-03-25"), Decision.Terminate, Today, WorkingDays, TerminationGround.ApplicantDied);
 
         Assert.Equal(4, c.Version);
         Assert.Equal(CaseStatus.Decided, c.Status);
@@ -130,9 +133,9 @@ public class LegalTransitionTests
     public void A_suspended_case_can_be_extended()
     {
         var c = Accepted();
-        c.Suspend(D("2024-03-10"), Today);
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
 
-        c.Extend(30, "案情复杂", WorkingDays);
+        c.Extend(D("2024-03-05"), 30, "案情复杂", Today, WorkingDays);
 
         Assert.Equal(4, c.Version);
         Assert.Equal(30, c.ExtensionDays);

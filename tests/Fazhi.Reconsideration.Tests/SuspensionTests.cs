@@ -12,7 +12,7 @@ public class SuspensionTests
     {
         var c = Accepted(acceptedOn: "2024-03-01");
 
-        c.Suspend(D("2024-03-10"), Today);
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
 
         Assert.Equal(3, c.Version);
         Assert.Equal(CaseStatus.Suspended, c.Status);
@@ -24,7 +24,7 @@ public class SuspensionTests
     public void Resume_moves_the_deadline_by_the_suspended_days()
     {
         var c = Accepted(acceptedOn: "2024-03-01"); // due Tue 2024-04-30
-        c.Suspend(D("2024-03-10"), Today);
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
 
         c.Resume(D("2024-03-20"), Today, WorkingDays);
 
@@ -39,9 +39,9 @@ public class SuspensionTests
     public void Suspensions_accumulate_and_the_end_still_moves_off_a_weekend()
     {
         var c = Accepted(acceptedOn: "2024-03-01");
-        c.Suspend(D("2024-03-10"), Today);
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
         c.Resume(D("2024-03-20"), Today, WorkingDays);
-        c.Suspend(D("2024-04-01"), Today);
+        c.Suspend(D("2024-04-01"), Today, WorkingDays);
         c.Resume(D("2024-04-03"), Today, WorkingDays);
 
         Assert.Equal(12, c.SuspendedDays);
@@ -54,7 +54,7 @@ public class SuspensionTests
     public void Suspended_and_resumed_on_the_same_day_changes_nothing_but_the_version()
     {
         var c = Accepted(acceptedOn: "2024-03-01");
-        c.Suspend(D("2024-03-10"), Today);
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
         c.Resume(D("2024-03-10"), Today, WorkingDays);
 
         Assert.Equal(0, c.SuspendedDays);
@@ -65,8 +65,8 @@ public class SuspensionTests
     public void Suspension_and_extension_add_up()
     {
         var c = Accepted(acceptedOn: "2024-03-01");
-        c.Extend(10, "案情复杂", WorkingDays);
-        c.Suspend(D("2024-03-10"), Today);
+        c.Extend(D("2024-03-05"), 10, "案情复杂", Today, WorkingDays);
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
         c.Resume(D("2024-03-15"), Today, WorkingDays);
 
         // 3/1 + 60 + 10 + 5 = 75 days = Wed 5/15.
@@ -77,7 +77,7 @@ public class SuspensionTests
     public void Deciding_a_suspended_case_gives_it_the_shifted_deadline_and_a_later_correction_keeps_it()
     {
         var c = Accepted(acceptedOn: "2024-03-01");
-        c.Suspend(D("2024-03-10"), Today);
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
 
         c.Decide(D("2024-03-25"), Decision.Maintain, Today, WorkingDays);
 
@@ -92,7 +92,7 @@ public class SuspensionTests
     public void A_correction_cannot_move_acceptance_after_the_suspension()
     {
         var c = Accepted(acceptedOn: "2024-03-01");
-        c.Suspend(D("2024-03-10"), Today);
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
 
         Assert.Throws<Fazhi.ServiceDefaults.Errors.RuleViolationException>(() =>
             c.Correct(new CaseCorrection("受理日期录入错误") { AcceptedOn = D("2024-03-15") }, Today, WorkingDays));

@@ -32,7 +32,8 @@ internal static class TestCases
         Decision decision = Decision.Revoke)
     {
         var c = Accepted(receivedOn, acceptedOn);
-        c.Decide(D(decidedOn), decision, Today, WorkingDays);
+        c.Decide(D(decidedOn), decision, Today, WorkingDays,
+            decision == Decision.Terminate ? TerminationGround.ApplicantDied : TerminationGround.Unspecified);
         return c;
     }
 

@@ -33,7 +33,7 @@ public class VoidTests
         var rejected = Rejected();
         var accepted = Accepted();
         var suspended = Accepted();
-        suspended.Suspend(D("2024-03-10"), Today);
+        suspended.Suspend(D("2024-03-10"), Today, WorkingDays);
         foreach (var c in new[] { received, rejected, accepted, suspended })
         {
             c.Void("误录");
@@ -61,8 +61,8 @@ public class VoidTests
         Assert.Throws<RuleViolationException>(() => c.Void("again"));
         Assert.Throws<RuleViolationException>(() => c.Decide(D("2024-04-15"), Decision.Maintain, Today, WorkingDays));
         Assert.Throws<RuleViolationException>(() => c.RecordHearing(D("2024-03-12"), Today));
-        Assert.Throws<RuleViolationException>(() => c.Suspend(D("2024-03-12"), Today));
-        Assert.Throws<RuleViolationException>(() => c.Extend(10, "x", WorkingDays));
+        Assert.Throws<RuleViolationException>(() => c.Suspend(D("2024-03-12"), Today, WorkingDays));
+        Assert.Throws<RuleViolationException>(() => c.Extend(D("2024-03-05"), 10, "x", Today, WorkingDays));
         Assert.Equal(3, c.Version);
         Assert.False(c.IsOverdueOn(D("2025-01-01")));
     }

@@ -17,4 +17,5 @@ public sealed record CaseCorrection(string Reason)
     public DateOnly? DecidedOn { get; init; }
     public Decision? Decision { get; init; }
     public IReadOnlyList<DateOnly>? HearingDates { get; init; }
+    public TerminationGround? TerminationGround { get; init; }
 }

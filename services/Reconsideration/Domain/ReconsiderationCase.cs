@@ -4,19 +4,22 @@ using Fazhi.Contracts.IntegrationEvents;
 using Fazhi.Contracts.Reconsideration;
 using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Audit;
-using Fazhi.ServiceDefaults.Errors;
 using Fazhi.ServiceDefaults.Outbox;
 
 namespace Fazhi.Reconsideration.Domain;
 
 /// <summary>
-/// One 行政复议 application, from receipt through acceptance (or not), hearings, suspension and extension, to its
-/// decision. Every transition checks the current state and the order of business dates, and refuses illegal moves;
-/// each accepted change bumps <see cref="Version"/>, which the reporting service uses to apply changes exactly once.
+/// One 行政复议 application under the 2023 revised 行政复议法, from receipt through the acceptance review (with 补正),
+/// acceptance (by the clerk, or by law when no 不予受理 came in time), hearings, suspensions and one extension, to its
+/// decision, withdrawal or 终止. Every transition checks the current state and the order of business dates and refuses
+/// illegal moves with a stable reason (<see cref="CaseRules"/>); each accepted change bumps <see cref="Version"/>,
+/// which the reporting service uses to apply changes exactly once.
 /// </summary>
-public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAggregate
+public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IAuditedAggregate
 {
     private List<DateOnly> _hearingDates = [];
+    private List<Suspension> _suspensions = [];
+    private List<DeadlineChange> _deadlineHistory = [];
 
     public Guid Id { get; private set; }
     public Guid RequestId { get; private set; }
@@ -27,22 +30,52 @@ public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAg
     public string Respondent { get; private set; } = "";
     public string Summary { get; private set; } = "";
     public CaseStatus Status { get; private set; }
+
+    /// <summary>Last day of the acceptance review: 5 working days after receipt, or after the supplemented materials arrived.</summary>
     public DateOnly AcceptanceDueOn { get; private set; }
+    public DateOnly? MaterialsRequestedOn { get; private set; }
+    public DateOnly? MaterialsDueOn { get; private set; }
+    public DateOnly? MaterialsReceivedOn { get; private set; }
+
     public DateOnly? AcceptedOn { get; private set; }
+    /// <summary>视为受理: accepted on <see cref="AcceptanceDueOn"/> because nobody refused it within the review period.</summary>
+    public bool AcceptedByLaw { get; private set; }
     public Procedure Procedure { get; private set; }
+    /// <summary>When a case accepted by law was later put under another procedure, the day that took effect.</summary>
+    public DateOnly? ProcedureChosenOn { get; private set; }
+
+    public DateOnly? ExtendedOn { get; private set; }
     public int ExtensionDays { get; private set; }
     public string? ExtensionReason { get; private set; }
-    public DateOnly? SuspendedOn { get; private set; }
-    public int SuspendedDays { get; private set; }
+    public IReadOnlyList<Suspension> Suspensions => _suspensions;
+
+    /// <summary>The decision deadline now in force (null before acceptance and while the clock is stopped).</summary>
     public DateOnly? Deadline { get; private set; }
+    public IReadOnlyList<DeadlineChange> DeadlineHistory => _deadlineHistory;
+    /// <summary>Deadlines in force before this day were computed with an earlier holiday schedule and are kept as they were.</summary>
+    public DateOnly? DeadlinesKeptBefore { get; private set; }
+
     public DateOnly? RejectedOn { get; private set; }
     public string? RejectionReason { get; private set; }
     public IReadOnlyList<DateOnly> HearingDates => _hearingDates;
     public DateOnly? DecidedOn { get; private set; }
     public Decision Decision { get; private set; }
+    public TerminationGround TerminationGround { get; private set; }
+    /// <summary>Withdrawn after a settlement (和解): counted with mediation and settlement.</summary>
+    public bool Settled { get; private set; }
+    public DateOnly? WithdrawnOn { get; private set; }
+    public string? WithdrawalReason { get; private set; }
     public string? VoidReason { get; private set; }
     public string CalendarVersion { get; private set; } = "";
+    /// <summary>Set when a date of the case falls in a year for which no holiday schedule is loaded.</summary>
+    public string? CalendarWarning { get; private set; }
     public long Version { get; private set; }
+
+    /// <summary>The start of the suspension in progress, if any.</summary>
+    public DateOnly? SuspendedOn => _suspensions.Count > 0 && _suspensions[^1].To is null ? _suspensions[^1].From : null;
+
+    /// <summary>Days the clock stood still (only suspensions that began before the deadline stop it).</summary>
+    public int SuspendedDays => _suspensions.Where(s => s.StoppedClock).Sum(s => s.Days);
 
     private ReconsiderationCase() { }
 
@@ -50,7 +83,7 @@ public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAg
         Guid requestId, string org, DateOnly receivedOn, ApplicantType applicantType, ActCategory category,
         string respondent, string summary, DateOnly today, WorkingDayCalendar calendar)
     {
-        NotInFuture("receivedOn", receivedOn, today);
+        CaseRules.NotInFuture("receivedOn", receivedOn, today);
         var created = new ReconsiderationCase
         {
             Id = Guid.CreateVersion7(),
@@ -62,9 +95,10 @@ public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAg
             Respondent = respondent,
             Summary = summary,
             Status = CaseStatus.Received,
+            Procedure = Procedure.Ordinary,
             Version = 1,
         };
-        created.RecomputeDeadlines(calendar);
+        created.RecomputeDeadlines(calendar, receivedOn);
         return created;
     }
 
@@ -73,173 +107,241 @@ public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAg
         Org == org && ReceivedOn == receivedOn && ApplicantType == applicantType && Category == category
         && Respondent == respondent && Summary == summary;
 
+    /// <summary>
+    /// 受理. Dated within the review period it is the clerk's acceptance; dated after it, the case was already accepted
+    /// by law on the period's last day, and this records the procedure chosen, in force from <paramref name="acceptedOn"/>.
+    /// </summary>
     public void Accept(DateOnly acceptedOn, Procedure procedure, DateOnly today, WorkingDayCalendar calendar)
     {
+        CaseRules.KnownProcedure(procedure);
+        CaseRules.NotInFuture("acceptedOn", acceptedOn, today);
+        NotAbandonedOn(acceptedOn);
         RequireStatus("accept", CaseStatus.Received);
-        KnownProcedure(procedure);
-        NotInFuture("acceptedOn", acceptedOn, today);
-        NotBefore("acceptedOn", acceptedOn, "receivedOn", ReceivedOn);
-        AcceptedOn = acceptedOn;
-        Procedure = procedure;
-        Status = CaseStatus.Accepted;
-        RecomputeDeadlines(calendar);
-        Version++;
+        CaseRules.NotBefore("acceptedOn", acceptedOn, ReviewStartedOn.Field, ReviewStartedOn.On);
+        if (acceptedOn > AcceptanceDueOn)
+        {
+            AcceptByLaw();
+            if (procedure != Procedure.Ordinary)
+            {
+                Procedure = procedure;
+                ProcedureChosenOn = acceptedOn;
+            }
+        }
+        else
+        {
+            AcceptedOn = acceptedOn;
+            Procedure = procedure;
+            Status = CaseStatus.Accepted;
+        }
+        Changed(calendar, acceptedOn);
     }
 
+    /// <summary>不予受理, possible only within the review period: after it the application is accepted by law.</summary>
     public void Reject(DateOnly rejectedOn, string reason, DateOnly today)
     {
+        CaseRules.NotInFuture("rejectedOn", rejectedOn, today);
+        NotAbandonedOn(rejectedOn);
         RequireStatus("reject", CaseStatus.Received);
-        NotInFuture("rejectedOn", rejectedOn, today);
-        NotBefore("rejectedOn", rejectedOn, "receivedOn", ReceivedOn);
+        CaseRules.NotBefore("rejectedOn", rejectedOn, ReviewStartedOn.Field, ReviewStartedOn.On);
+        if (rejectedOn > AcceptanceDueOn) throw CaseRules.ReviewPeriodOver(Id, AcceptanceDueOn, rejectedOn);
         RejectedOn = rejectedOn;
         RejectionReason = reason;
         Status = CaseStatus.Rejected;
-        Version++;
-    }
-
-    public void RecordHearing(DateOnly heldOn, DateOnly today)
-    {
-        RequireStatus("record a hearing for", CaseStatus.Accepted);
-        NotInFuture("heldOn", heldOn, today);
-        NotBefore("heldOn", heldOn, "acceptedOn", AcceptedOn!.Value);
-        if (_hearingDates.Contains(heldOn)) throw new RuleViolationException($"A hearing on {heldOn:yyyy-MM-dd} is already recorded.");
-        _hearingDates = [.. _hearingDates.Append(heldOn).Order()];
-        Version++;
-    }
-
-    public void Extend(int days, string reason, WorkingDayCalendar calendar)
-    {
-        RequireStatus("extend", CaseStatus.Accepted, CaseStatus.Suspended);
-        if (Procedure != Procedure.Ordinary) throw new RuleViolationException("Only a case under the ordinary procedure can be extended.");
-        if (ExtensionDays > 0) throw new RuleViolationException("The case has already been extended; the law allows one extension.");
-        if (days is < 1 or > StatutoryDeadlines.MaxExtensionDays)
-            throw new RuleViolationException($"An extension is 1 to {StatutoryDeadlines.MaxExtensionDays} days.");
-        ExtensionDays = days;
-        ExtensionReason = reason;
-        RecomputeDeadlines(calendar);
-        Version++;
-    }
-
-    public void Suspend(DateOnly suspendedOn, DateOnly today)
-    {
-        RequireStatus("suspend", CaseStatus.Accepted);
-        NotInFuture("suspendedOn", suspendedOn, today);
-        NotBefore("suspendedOn", suspendedOn, "acceptedOn", AcceptedOn!.Value);
-        SuspendedOn = suspendedOn;
-        Status = CaseStatus.Suspended;
-        // The clock is stopped: no deadline runs until the case resumes.
+        AcceptedOn = null;
+        _deadlineHistory = [];
         Deadline = null;
         Version++;
     }
 
-    public void Resume(DateOnly resumedOn, DateOnly today, WorkingDayCalendar calendar)
+    /// <summary>补正 (Art. 31): within the review period; the review clock stops until the materials arrive.</summary>
+    public void RequestMaterials(DateOnly requestedOn, DateOnly dueOn, DateOnly today, WorkingDayCalendar calendar)
     {
-        RequireStatus("resume", CaseStatus.Suspended);
-        NotInFuture("resumedOn", resumedOn, today);
-        NotBefore("resumedOn", resumedOn, "suspendedOn", SuspendedOn!.Value);
-        SuspendedDays += resumedOn.DayNumber - SuspendedOn.Value.DayNumber;
-        SuspendedOn = null;
-        Status = CaseStatus.Accepted;
-        RecomputeDeadlines(calendar);
+        CaseRules.NotInFuture("requestedOn", requestedOn, today);
+        RequireStatus("ask for materials on", CaseStatus.Received);
+        if (MaterialsRequestedOn is not null) throw CaseRules.Violation("MATERIALS_ALREADY_REQUESTED",
+            $"Materials were already requested on {MaterialsRequestedOn:yyyy-MM-dd}; the law allows one request to supplement.");
+        CaseRules.NotBefore("requestedOn", requestedOn, "receivedOn", ReceivedOn);
+        if (requestedOn > AcceptanceDueOn) throw CaseRules.Violation("REVIEW_PERIOD_OVER",
+            $"Materials can only be requested within the review period, which ended on {AcceptanceDueOn:yyyy-MM-dd}; the case is accepted by law.");
+        if (dueOn <= requestedOn) throw CaseRules.Violation("DATE_OUT_OF_ORDER", $"dueOn {dueOn:yyyy-MM-dd} must be after requestedOn {requestedOn:yyyy-MM-dd}.");
+        MaterialsRequestedOn = requestedOn;
+        MaterialsDueOn = dueOn;
+        Status = CaseStatus.AwaitingMaterials;
+        Changed(calendar, requestedOn);
+    }
+
+    /// <summary>The supplemented materials arrived in time: the 5-working-day review starts again from that day.</summary>
+    public void ReceiveMaterials(DateOnly receivedOn, DateOnly today, WorkingDayCalendar calendar)
+    {
+        CaseRules.NotInFuture("receivedOn", receivedOn, today);
+        RequireStatus("record materials for", CaseStatus.AwaitingMaterials);
+        CaseRules.NotBefore("receivedOn", receivedOn, "materialsRequestedOn", MaterialsRequestedOn!.Value);
+        NotAbandonedOn(receivedOn);
+        MaterialsReceivedOn = receivedOn;
+        Status = CaseStatus.Received;
+        Changed(calendar, receivedOn);
+    }
+
+    public void RecordHearing(DateOnly heldOn, DateOnly today)
+    {
+        CaseRules.NotInFuture("heldOn", heldOn, today);
+        RequireStatusOn(heldOn, "record a hearing for", CaseStatus.Accepted);
+        CaseRules.NotBefore("heldOn", heldOn, "acceptedOn", EffectiveAcceptedOn!.Value);
+        if (_hearingDates.Contains(heldOn)) throw CaseRules.Violation("HEARING_ALREADY_RECORDED", $"A hearing on {heldOn:yyyy-MM-dd} is already recorded.");
+        AcceptByLawIfDue(heldOn);
+        _hearingDates = [.. _hearingDates.Append(heldOn).Order()];
         Version++;
     }
 
-    public void Decide(DateOnly decidedOn, Decision decision, DateOnly today, WorkingDayCalendar calendar)
+    /// <summary>延期 (Art. 62): once, up to 30 days, ordinary procedure, decided on or before the deadline then in force.</summary>
+    public void Extend(DateOnly extendedOn, int days, string reason, DateOnly today, WorkingDayCalendar calendar)
     {
-        RequireStatus("decide", CaseStatus.Accepted, CaseStatus.Suspended);
-        NotInFuture("decidedOn", decidedOn, today);
-        NotBefore("decidedOn", decidedOn, "acceptedOn", AcceptedOn!.Value);
-        if (_hearingDates.Count > 0) NotBefore("decidedOn", decidedOn, "the last hearing", _hearingDates[^1]);
-        if (SuspendedOn is { } suspendedOn)
-        {
-            NotBefore("decidedOn", decidedOn, "suspendedOn", suspendedOn);
-            SuspendedDays += decidedOn.DayNumber - suspendedOn.DayNumber;
-            SuspendedOn = null;
-        }
+        CaseRules.NotInFuture("extendedOn", extendedOn, today);
+        RequireStatusOn(extendedOn, "extend", CaseStatus.Accepted, CaseStatus.Suspended);
+        if (Procedure != Procedure.Ordinary) throw CaseRules.Violation("EXTENSION_NOT_ALLOWED", "Only a case under the ordinary procedure can be extended.");
+        if (ExtensionDays > 0) throw CaseRules.Violation("DEADLINE_ALREADY_EXTENDED", "The case has already been extended; the law allows one extension.");
+        if (days is < 1 or > StatutoryDeadlines.MaxExtensionDays)
+            throw CaseRules.Violation("EXTENSION_TOO_LONG", $"An extension is 1 to {StatutoryDeadlines.MaxExtensionDays} days.");
+        if (string.IsNullOrWhiteSpace(reason)) throw CaseRules.Violation("REASON_REQUIRED", "An extension needs a reason.");
+        CaseRules.NotBefore("extendedOn", extendedOn, "acceptedOn", EffectiveAcceptedOn!.Value);
+        if (DecisionTimeline.InForceOn(_deadlineHistory, extendedOn) is { } deadline && extendedOn > deadline)
+            throw CaseRules.Violation("EXTENSION_TOO_LATE",
+                $"The deadline {deadline:yyyy-MM-dd} had passed on {extendedOn:yyyy-MM-dd}; an extension must be decided on or before it.");
+        AcceptByLawIfDue(extendedOn);
+        ExtendedOn = extendedOn;
+        ExtensionDays = days;
+        ExtensionReason = reason;
+        Changed(calendar, extendedOn);
+    }
+
+    /// <summary>中止 (Art. 39): stops the clock; a case already overdue stays overdue for the days it was.</summary>
+    public void Suspend(DateOnly suspendedOn, DateOnly today, WorkingDayCalendar calendar, string? reason = null)
+    {
+        CaseRules.NotInFuture("suspendedOn", suspendedOn, today);
+        RequireStatusOn(suspendedOn, "suspend", CaseStatus.Accepted);
+        CaseRules.NotBefore("suspendedOn", suspendedOn, "acceptedOn", EffectiveAcceptedOn!.Value);
+        if (_suspensions.Count > 0 && suspendedOn < _suspensions[^1].To)
+            throw CaseRules.Violation("SUSPENSIONS_OVERLAP",
+                $"suspendedOn {suspendedOn:yyyy-MM-dd} is inside the previous suspension, which ended on {_suspensions[^1].To:yyyy-MM-dd}.");
+        var stopsClock = DecisionTimeline.InForceOn(_deadlineHistory, suspendedOn) is not { } deadline || suspendedOn <= deadline;
+        AcceptByLawIfDue(suspendedOn);
+        _suspensions = [.. _suspensions, new Suspension(suspendedOn, null, reason, stopsClock)];
+        Status = CaseStatus.Suspended;
+        Changed(calendar, suspendedOn);
+    }
+
+    public void Resume(DateOnly resumedOn, DateOnly today, WorkingDayCalendar calendar)
+    {
+        CaseRules.NotInFuture("resumedOn", resumedOn, today);
+        RequireStatus("resume", CaseStatus.Suspended);
+        CaseRules.NotBefore("resumedOn", resumedOn, "suspendedOn", SuspendedOn!.Value);
+        _suspensions = [.. _suspensions.SkipLast(1), _suspensions[^1] with { To = resumedOn }];
+        Status = CaseStatus.Accepted;
+        Changed(calendar, resumedOn);
+    }
+
+    /// <summary>审结. 终止 needs its Art. 41 ground; no other decision takes one.</summary>
+    public void Decide(DateOnly decidedOn, Decision decision, DateOnly today, WorkingDayCalendar calendar,
+        TerminationGround ground = TerminationGround.Unspecified)
+    {
+        CaseRules.NotInFuture("decidedOn", decidedOn, today);
+        CaseRules.KnownDecision(decision, ground);
+        RequireStatusOn(decidedOn, "decide", CaseStatus.Accepted, CaseStatus.Suspended);
+        CheckEndOn(decidedOn, "decidedOn");
+        AcceptByLawIfDue(decidedOn);
+        EndSuspensionBy(decidedOn);
         DecidedOn = decidedOn;
         Decision = decision;
+        TerminationGround = ground;
+        if (ground == TerminationGround.Withdrawn) WithdrawnOn = decidedOn;
         Status = CaseStatus.Decided;
-        // A case decided while suspended gets back its (shifted) deadline, as a resume would have given it.
-        RecomputeDeadlines(calendar);
-        Version++;
+        Changed(calendar, decidedOn);
     }
 
     /// <summary>
-    /// Fixes wrongly entered dates or codes without changing the case's stage: a correction may only touch the
-    /// steps the case has actually taken, and the corrected case must still be in a consistent order of dates.
+    /// 撤回 (Art. 74): before a decision. Not yet accepted, the application simply ends withdrawn; accepted, the case
+    /// ends 终止 on the ground "withdrawn" (and counts as settled when the withdrawal follows a 和解).
     /// </summary>
-    public void Correct(CaseCorrection correction, DateOnly today, WorkingDayCalendar calendar)
+    public void Withdraw(DateOnly withdrawnOn, string reason, bool settled, DateOnly today, WorkingDayCalendar calendar)
     {
-        if (Status == CaseStatus.Voided) throw new RuleViolationException("A voided case cannot be corrected.");
-        if (string.IsNullOrWhiteSpace(correction.Reason)) throw new RuleViolationException("A correction needs a reason.");
-
-        var accepted = AcceptedOn is not null;
-        RequireStep(correction.AcceptedOn is not null || correction.Procedure is not null || correction.HearingDates is not null,
-            accepted, "acceptedOn, procedure and hearingDates can only be corrected on an accepted case");
-        RequireStep(correction.RejectedOn is not null, Status == CaseStatus.Rejected, "rejectedOn can only be corrected on a rejected case");
-        RequireStep(correction.DecidedOn is not null || correction.Decision is not null, Status == CaseStatus.Decided,
-            "decidedOn and decision can only be corrected on a decided case");
-        if (correction.Procedure is { } procedure)
+        CaseRules.NotInFuture("withdrawnOn", withdrawnOn, today);
+        if (string.IsNullOrWhiteSpace(reason)) throw CaseRules.Violation("REASON_REQUIRED", "A withdrawal needs a reason.");
+        NotAbandonedOn(withdrawnOn);
+        RequireStatusOn(withdrawnOn, "withdraw", CaseStatus.Received, CaseStatus.AwaitingMaterials, CaseStatus.Accepted, CaseStatus.Suspended);
+        if (StatusOn(withdrawnOn) is CaseStatus.Received or CaseStatus.AwaitingMaterials)
         {
-            KnownProcedure(procedure);
-            if (procedure != Procedure.Ordinary && ExtensionDays > 0)
-                throw new RuleViolationException("An extended case must stay under the ordinary procedure.");
+            if (settled) throw CaseRules.Violation("CASE_NOT_ACCEPTED", "A settlement (和解) presupposes an accepted case.");
+            CaseRules.NotBefore("withdrawnOn", withdrawnOn, ReviewStartedOn.Field, ReviewStartedOn.On);
+            Status = CaseStatus.Withdrawn;
+            _deadlineHistory = [];
+            Deadline = null;
         }
-
-        var receivedOn = correction.ReceivedOn ?? ReceivedOn;
-        var acceptedOn = correction.AcceptedOn ?? AcceptedOn;
-        var rejectedOn = correction.RejectedOn ?? RejectedOn;
-        var decidedOn = correction.DecidedOn ?? DecidedOn;
-        var hearings = (correction.HearingDates ?? _hearingDates).Distinct().Order().ToList();
-
-        NotInFuture("receivedOn", receivedOn, today);
-        if (acceptedOn is { } a)
+        else
         {
-            NotInFuture("acceptedOn", a, today);
-            NotBefore("acceptedOn", a, "receivedOn", receivedOn);
-            if (SuspendedOn is { } suspendedOn) NotBefore("suspendedOn", suspendedOn, "acceptedOn", a);
+            CheckEndOn(withdrawnOn, "withdrawnOn");
+            AcceptByLawIfDue(withdrawnOn);
+            EndSuspensionBy(withdrawnOn);
+            DecidedOn = withdrawnOn;
+            Decision = Decision.Terminate;
+            TerminationGround = TerminationGround.Withdrawn;
+            Settled = settled;
+            Status = CaseStatus.Decided;
         }
-        if (rejectedOn is { } r) { NotInFuture("rejectedOn", r, today); NotBefore("rejectedOn", r, "receivedOn", receivedOn); }
-        foreach (var h in hearings)
-        {
-            NotInFuture("hearingDates", h, today);
-            NotBefore("hearingDates", h, "acceptedOn", acceptedOn!.Value);
-        }
-        if (decidedOn is { } d)
-        {
-            NotInFuture("decidedOn", d, today);
-            NotBefore("decidedOn", d, "acceptedOn", acceptedOn!.Value);
-            if (hearings.Count > 0) NotBefore("decidedOn", d, "the last hearing", hearings[^1]);
-        }
-
-        ReceivedOn = receivedOn;
-        AcceptedOn = acceptedOn;
-        RejectedOn = rejectedOn;
-        DecidedOn = decidedOn;
-        _hearingDates = hearings;
-        ApplicantType = correction.ApplicantType ?? ApplicantType;
-        Category = correction.Category ?? Category;
-        Respondent = correction.Respondent ?? Respondent;
-        Summary = correction.Summary ?? Summary;
-        Procedure = correction.Procedure ?? Procedure;
-        Decision = correction.Decision ?? Decision;
-        RecomputeDeadlines(calendar);
-        Version++;
+        WithdrawnOn = withdrawnOn;
+        WithdrawalReason = reason;
+        if (Status == CaseStatus.Decided) Changed(calendar, withdrawnOn);
+        else Version++;
     }
 
     /// <summary>Withdraws a case logged by mistake: it keeps its history but leaves every figure.</summary>
     public void Void(string reason)
     {
-        if (Status == CaseStatus.Voided) throw new RuleViolationException("The case is already voided.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new RuleViolationException("Voiding a case needs a reason.");
+        if (Status == CaseStatus.Voided) throw CaseRules.Violation("CASE_VOIDED", "The case is already voided.");
+        if (string.IsNullOrWhiteSpace(reason)) throw CaseRules.Violation("REASON_REQUIRED", "Voiding a case needs a reason.");
         VoidReason = reason;
         Status = CaseStatus.Voided;
         Version++;
     }
 
-    /// <summary>Pending (accepted, not decided) and past its statutory deadline on <paramref name="day"/>.</summary>
+    /// <summary>
+    /// A new holiday schedule: an open case's deadlines are recomputed from <paramref name="today"/> on; those in force
+    /// before stay as they were, so figures for past days do not move. False when nothing needed recomputing.
+    /// </summary>
+    public bool AdoptCalendar(WorkingDayCalendar calendar, DateOnly today)
+    {
+        if (CalendarVersion == calendar.Version || !IsOpen) return false;
+        AcceptByLawIfDue(today);
+        if (Status == CaseStatus.AwaitingMaterials && AbandonedOn is { } abandoned && abandoned <= today) return false;
+        DeadlinesKeptBefore = DeadlinesKeptBefore is { } kept && kept > today ? kept : today;
+        RecomputeDeadlines(calendar, today);
+        Version++;
+        return true;
+    }
+
+    public bool IsOpen => Status is CaseStatus.Received or CaseStatus.AwaitingMaterials or CaseStatus.Accepted or CaseStatus.Suspended;
+
+    /// <summary>视为放弃: the day after the time given for the materials, if they have not come.</summary>
+    public DateOnly? AbandonedOn => Status == CaseStatus.AwaitingMaterials ? MaterialsDueOn!.Value.AddDays(1) : null;
+
+    /// <summary>
+    /// The day acceptance took (or, for an application still in review, will take) effect: the clerk's acceptance or
+    /// the last day of the review period.
+    /// </summary>
+    public DateOnly? EffectiveAcceptedOn => AcceptedOn ?? (Status == CaseStatus.Received ? AcceptanceDueOn : null);
+
+    /// <summary>The status as of <paramref name="day"/>, with what the law makes of the dates (视为受理, 视为放弃).</summary>
+    public CaseStatus StatusOn(DateOnly day) => Status switch
+    {
+        CaseStatus.Received when day > AcceptanceDueOn => CaseStatus.Accepted,
+        CaseStatus.AwaitingMaterials when day >= AbandonedOn => CaseStatus.Abandoned,
+        _ => Status,
+    };
+
+    /// <summary>Pending (accepted, not decided) on <paramref name="day"/> and past the deadline then in force.</summary>
     public bool IsOverdueOn(DateOnly day) =>
-        Status == CaseStatus.Accepted && Deadline is { } deadline && deadline < day;
+        Status is not (CaseStatus.Voided or CaseStatus.Rejected or CaseStatus.Withdrawn or CaseStatus.AwaitingMaterials)
+        && EffectiveAcceptedOn <= day && (DecidedOn is null || day < DecidedOn)
+        && DecisionTimeline.InForceOn(_deadlineHistory, day) is { } deadline && deadline < day;
 
     public object ToIntegrationEvent(DateTimeOffset changedAt) => ToChangedEvent(changedAt);
 
@@ -252,62 +354,20 @@ public sealed class ReconsiderationCase : IPublishesIntegrationState, IAuditedAg
         ReceivedOn = ReceivedOn,
         ApplicantType = ProtoEnum.Name(ApplicantType),
         Category = ProtoEnum.Name(Category),
-        AcceptedOn = AcceptedOn,
-        Procedure = AcceptedOn is null ? null : ProtoEnum.Name(Procedure),
+        AcceptedOn = EffectiveAcceptedOn,
+        AcceptedByLaw = AcceptedByLaw || Status == CaseStatus.Received,
+        Procedure = EffectiveAcceptedOn is null ? null : ProtoEnum.Name(Procedure),
         Deadline = Deadline,
+        DeadlineHistory = [.. _deadlineHistory.Select(c => new DeadlineInForce(c.From, c.Deadline))],
         RejectedOn = RejectedOn,
         HearingDates = [.. _hearingDates],
         DecidedOn = DecidedOn,
         Decision = DecidedOn is null ? null : ProtoEnum.Name(Decision),
+        TerminationGround = Decision == Decision.Terminate && DecidedOn is not null ? ProtoEnum.Name(TerminationGround) : null,
+        Settled = Settled,
+        AbandonedOn = AbandonedOn,
+        WithdrawnOn = WithdrawnOn,
         Voided = Status == CaseStatus.Voided,
         ChangedAt = changedAt,
     };
-
-    private void RecomputeDeadlines(WorkingDayCalendar calendar)
-    {
-        CalendarVersion = calendar.Version;
-        AcceptanceDueOn = StatutoryDeadlines.AcceptanceDue(ReceivedOn, calendar);
-        Deadline = AcceptedOn is { } acceptedOn && SuspendedOn is null
-            ? StatutoryDeadlines.DecisionDue(acceptedOn, Procedure, ExtensionDays, SuspendedDays, calendar)
-            : null;
-    }
-
-    private void RequireStatus(string action, params CaseStatus[] allowed)
-    {
-        if (allowed.Contains(Status)) return;
-        var why = Status switch
-        {
-            CaseStatus.Received => "it has not been accepted",
-            CaseStatus.Accepted when action == "accept" => "it is already accepted",
-            CaseStatus.Accepted => "it is accepted and not suspended",
-            CaseStatus.Suspended => "it is suspended",
-            CaseStatus.Rejected => "it was not accepted (rejected)",
-            CaseStatus.Decided => "it is already decided",
-            CaseStatus.Voided => "it is voided",
-            _ => $"its status is {Status}",
-        };
-        throw new RuleViolationException($"Cannot {action} case {Id}: {why}.");
-    }
-
-    private static void KnownProcedure(Procedure procedure)
-    {
-        if (procedure is not (Procedure.Ordinary or Procedure.Simplified))
-            throw new RuleViolationException($"Unknown procedure {procedure}.");
-    }
-
-    private static void RequireStep(bool touched, bool stepTaken, string message)
-    {
-        if (touched && !stepTaken) throw new RuleViolationException(message + ".");
-    }
-
-    private static void NotInFuture(string field, DateOnly date, DateOnly today)
-    {
-        if (date > today) throw new RuleViolationException($"{field} {date:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
-    }
-
-    private static void NotBefore(string field, DateOnly date, string earlierField, DateOnly earlier)
-    {
-        if (date < earlier)
-            throw new RuleViolationException($"{field} {date:yyyy-MM-dd} is before {earlierField} {earlier:yyyy-MM-dd}.");
-    }
 }

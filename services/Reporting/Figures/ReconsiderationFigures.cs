@@ -19,14 +19,18 @@ public static class ReconsiderationFigures
     public static IReadOnlyList<Contribution> Of(ReconsiderationCaseChanged c)
     {
         if (c.Voided) return [];
-        var list = new List<Contribution>(12);
+        var list = new List<Contribution>(16);
         void Add(string metric, DateOnly day, int delta = 1) => list.Add(new Contribution(c.Org, metric, day, delta));
 
         Add(Received, c.ReceivedOn);
         if (c.RejectedOn is { } rejectedOn) Add(Rejected, rejectedOn);
+        if (c.AbandonedOn is { } abandonedOn) Add(Abandoned, abandonedOn);
+        if (c.WithdrawnOn is { } withdrawnOn) Add(Withdrawn, withdrawnOn);
+        // An application still in review carries the day it will be accepted by law: counted once that day comes.
         if (c.AcceptedOn is { } acceptedOn)
         {
             Add(Accepted, acceptedOn);
+            if (c.AcceptedByLaw) Add(DeemedAccepted, acceptedOn);
             Add(PendingChange, acceptedOn);
         }
         if (c.DecidedOn is { } decidedOn)
@@ -36,15 +40,35 @@ public static class ReconsiderationFigures
             // 含上年度转结案件: decided this year, received in an earlier one.
             if (c.ReceivedOn.Year < decidedOn.Year) Add(DecidedCarriedIn, decidedOn);
             if (c.Decision is { } decision && DirectCorrections.Contains(decision)) Add(DirectlyCorrected, decidedOn);
-            if (c.Decision is { } d && MediationOrSettlement.Contains(d)) Add(MediatedOrSettled, decidedOn);
+            // A withdrawal after a settlement (和解) counts as one for the comprehensive correction rate.
+            if ((c.Decision is { } d && MediationOrSettlement.Contains(d)) || c.Settled) Add(MediatedOrSettled, decidedOn);
+            if (c.Decision == "DECISION_TERMINATE") Add(Terminated, decidedOn);
             if (c.HearingDates.Any(h => h <= decidedOn)) Add(HeardDecided, decidedOn);
         }
-        // Overdue on D means pending with deadline < D: it starts the day after the deadline and ends on a late decision.
-        if (c.Deadline is { } deadline && c.AcceptedOn is not null && (c.DecidedOn is null || c.DecidedOn > deadline))
-        {
-            Add(OverdueChange, deadline.AddDays(1));
-            if (c.DecidedOn is { } lateDecision) Add(OverdueChange, lateDecision, -1);
-        }
+        if (c.AcceptedOn is { } start) AddOverdue(c, start, Add);
         return Contributions.Normalize(list);
     }
+
+    /// <summary>
+    /// Overdue on D means pending on D and past the deadline in force on D. Each deadline of the case's history is in
+    /// force from its day until the next one's: its overdue days start the day after it (or the day it took effect)
+    /// and end where the next deadline takes over or the case is decided. Judging each day by the deadline then in
+    /// force is what keeps the figures of past days fixed when a later step moves the deadline.
+    /// </summary>
+    private static void AddOverdue(ReconsiderationCaseChanged c, DateOnly acceptedOn, Action<string, DateOnly, int> add)
+    {
+        var history = c.DeadlineHistory.Count > 0 || c.Deadline is null ? c.DeadlineHistory : [new DeadlineInForce(acceptedOn, c.Deadline)];
+        for (var i = 0; i < history.Count; i++)
+        {
+            if (history[i].Deadline is not { } deadline) continue;
+            var from = Max(Max(history[i].From, deadline.AddDays(1)), acceptedOn);
+            DateOnly? until = i + 1 < history.Count ? history[i + 1].From : null;
+            if (c.DecidedOn is { } decidedOn && (until is null || decidedOn < until)) until = decidedOn;
+            if (until is { } end && end <= from) continue;
+            add(OverdueChange, from, 1);
+            if (until is { } stop) add(OverdueChange, stop, -1);
+        }
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

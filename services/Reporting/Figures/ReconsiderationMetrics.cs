@@ -16,6 +16,10 @@ public static class ReconsiderationMetrics
     public const string HearingRate = "reconsideration.hearing_rate";
     public const string Pending = "reconsideration.pending";
     public const string Overdue = "reconsideration.overdue";
+    public const string DeemedAccepted = "reconsideration.deemed_accepted";
+    public const string Abandoned = "reconsideration.abandoned";
+    public const string Withdrawn = "reconsideration.withdrawn";
+    public const string Terminated = "reconsideration.terminated";
 
     // States at a date are running sums of +1/-1 changes from the beginning of time, not counts over the period.
     public const string PendingChange = "reconsideration.pending.change";
@@ -23,7 +27,8 @@ public static class ReconsiderationMetrics
 
     /// <summary>Counted on their business date within the period.</summary>
     public static readonly string[] PeriodCounters =
-        [Received, Accepted, Rejected, Decided, DecidedCarriedIn, DirectlyCorrected, MediatedOrSettled, HeardDecided];
+        [Received, Accepted, Rejected, Decided, DecidedCarriedIn, DirectlyCorrected, MediatedOrSettled, HeardDecided,
+         DeemedAccepted, Abandoned, Withdrawn, Terminated];
 
     /// <summary>Summed over all days up to the as-of date; reported under the key without ".change".</summary>
     public static readonly string[] StateCounters = [PendingChange, OverdueChange];

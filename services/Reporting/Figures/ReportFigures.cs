@@ -25,6 +25,10 @@ public static class ReportFigures
             [HearingRate] = Rate(Sum(HeardDecided), decided),
             [Pending] = Sum(PendingChange),
             [Overdue] = Sum(OverdueChange),
+            [DeemedAccepted] = Sum(DeemedAccepted),
+            [Abandoned] = Sum(Abandoned),
+            [Withdrawn] = Sum(Withdrawn),
+            [Terminated] = Sum(Terminated),
         };
     }
 

@@ -33,6 +33,10 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                         .HasColumnType("date")
                         .HasColumnName("acceptance_due_on");
 
+                    b.Property<bool>("AcceptedByLaw")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accepted_by_law");
+
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("date")
                         .HasColumnName("accepted_on");
@@ -49,6 +53,11 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("calendar_version");
 
+                    b.Property<string>("CalendarWarning")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("calendar_warning");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -58,6 +67,10 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date")
                         .HasColumnName("deadline");
+
+                    b.Property<DateOnly?>("DeadlinesKeptBefore")
+                        .HasColumnType("date")
+                        .HasColumnName("deadlines_kept_before");
 
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date")
@@ -69,6 +82,10 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("decision");
 
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("extended_on");
+
                     b.Property<int>("ExtensionDays")
                         .HasColumnType("integer")
                         .HasColumnName("extension_days");
@@ -77,6 +94,18 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("extension_reason");
+
+                    b.Property<DateOnly?>("MaterialsDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("materials_due_on");
+
+                    b.Property<DateOnly?>("MaterialsReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("materials_received_on");
+
+                    b.Property<DateOnly?>("MaterialsRequestedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("materials_requested_on");
 
                     b.Property<string>("Org")
                         .IsRequired()
@@ -89,6 +118,10 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("procedure");
+
+                    b.Property<DateOnly?>("ProcedureChosenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("procedure_chosen_on");
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date")
@@ -113,6 +146,10 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("respondent");
 
+                    b.Property<bool>("Settled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("settled");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -125,13 +162,11 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("summary");
 
-                    b.Property<int>("SuspendedDays")
-                        .HasColumnType("integer")
-                        .HasColumnName("suspended_days");
-
-                    b.Property<DateOnly?>("SuspendedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("suspended_on");
+                    b.Property<string>("TerminationGround")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("termination_ground");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -143,10 +178,29 @@ namespace Fazhi.Reconsideration.Infrastructure.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("void_reason");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawal_reason");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("withdrawn_on");
+
+                    b.Property<string>("_deadlineHistory")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("deadline_history");
+
                     b.PrimitiveCollection<List<DateOnly>>("_hearingDates")
                         .IsRequired()
                         .HasColumnType("date[]")
                         .HasColumnName("hearing_dates");
+
+                    b.Property<string>("_suspensions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("suspensions");
 
                     b.HasKey("Id")
                         .HasName("pk_cases");
