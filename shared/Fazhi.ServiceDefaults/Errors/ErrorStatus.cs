@@ -183,8 +183,14 @@ public static class ErrorStatus
     {
         // Compact, like transcoding's System.Text.Json output (JsonFormatter puts spaces between tokens).
         using var document = System.Text.Json.JsonDocument.Parse(Json.Format(status));
-        return System.Text.Json.JsonSerializer.Serialize(document.RootElement);
+        return System.Text.Json.JsonSerializer.Serialize(document.RootElement, JsonBodyOptions);
     }
+
+    /// <summary>Escaping as JSON transcoding's: non-ASCII text (Chinese names) as is, quotes as \".</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions JsonBodyOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static IEnumerable<Exception> Chain(Exception ex)
     {

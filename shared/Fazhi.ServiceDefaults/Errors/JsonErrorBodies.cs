@@ -101,7 +101,7 @@ public sealed class JsonErrorBodies(RequestDelegate next, FazhiServiceInfo? serv
         status.Remove("details");
         details.Insert(0, info);
         status["details"] = details;
-        return status.ToJsonString();
+        return status.ToJsonString(ErrorStatus.JsonBodyOptions);
     }
 
     /// <summary>Passes a successful answer through; holds an error answer (status ≥ 400 at its first write).</summary>
