@@ -129,9 +129,10 @@ public static class Extensions
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
-        // Probes carry no token. Reflection needs one, like every other call (grpcurl -H passes it to reflection too).
+        // Probes carry no token. Reflection needs none either: it tells only the schema, which docs/api.md publishes,
+        // and so `grpcurl list` and `grpcurl … grpc.health.v1.Health/Check` work without one. Every other call needs one.
         app.MapGrpcHealthChecksService().AllowAnonymous();
-        if (ReflectionEnabled(app.Configuration, app.Environment)) app.MapGrpcReflectionService();
+        if (ReflectionEnabled(app.Configuration, app.Environment)) app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 }

@@ -18,7 +18,7 @@ namespace Fazhi.IntegrationTests;
 
 /// <summary>
 /// A database that cannot be reached is UNAVAILABLE / HTTP 503 with a RetryInfo (a retry is safe), not
-/// HTTP 500 / UNKNOWN, and the gRPC health check says NOT_SERVING.
+/// HTTP 500 / UNKNOWN, and the gRPC health check says NOT_SERVING. The host also runs with Grpc:Reflection=false.
 /// </summary>
 public sealed class DatabaseOutageTests : IAsyncLifetime
 {
@@ -41,6 +41,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
                 ["ConnectionStrings:RabbitMq"] = amqp,
                 ["Outbox:RelayEnabled"] = "false",
                 ["Auth:DevSigningKey"] = FazhiSystem.SigningKey,
+                // Also shows the setting that turns reflection off (it is on by default in Development).
+                ["Grpc:Reflection"] = "false",
             });
     }
 
@@ -93,5 +95,18 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var health = new Health.HealthClient(_host.Grpc(null));
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await health.CheckAsync(new HealthCheckRequest())).Status);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest { Service = "live" })).Status);
+    }
+
+    [Fact]
+    public async Task Reflection_is_off_when_the_setting_says_so()
+    {
+        var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(_host.Grpc(FazhiSystem.Token(FazhiRoles.ReconsiderationClerk, "410105")));
+        using var call = reflection.ServerReflectionInfo();
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        });
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
 }
