@@ -1,12 +1,11 @@
 using Fazhi.Calendar;
+using Fazhi.Contracts.IntegrationEvents;
 using Fazhi.Reconsideration.Domain;
 using Fazhi.Reconsideration.Grpc;
 using Fazhi.Reconsideration.Infrastructure;
 using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Auth;
-using Fazhi.ServiceDefaults.Commands;
-using Fazhi.ServiceDefaults.Hosting;
-using Fazhi.ServiceDefaults.Messaging;
+using Fazhi.ServiceDefaults.Cases;
 
 namespace Fazhi.Reconsideration.Extensions;
 
@@ -19,10 +18,8 @@ public static class ReconsiderationExtensions
         builder.AddServiceDefaults(ServiceName, httpPort: 5101, grpcPort: 6101, new AccessRules(
             ReadRoles: [FazhiRoles.ReconsiderationClerk],
             WriteRoles: [FazhiRoles.ReconsiderationClerk]));
-        builder.AddServiceDatabase<ReconsiderationDbContext>("fazhi_reconsideration", ownsAggregates: true);
-        builder.AddGroupCommit<ReconsiderationDbContext, ReconsiderationCase>("reconsideration case");
-        builder.AddMessaging(ServiceName);
-        builder.Services.AddScoped<CaseRepublisher>();
+        builder.AddCaseStore<ReconsiderationDbContext, ReconsiderationCase, ReconsiderationCaseChanged>(
+            ServiceName, "fazhi_reconsideration", "reconsideration case", c => c.ReceivedOn);
         // The published holiday schedules ship with the code; Calendar:Path swaps in a newer schedule without a release.
         var calendarPath = builder.Configuration["Calendar:Path"];
         builder.Services.AddSingleton(string.IsNullOrEmpty(calendarPath) ? WorkingDayCalendar.Default : WorkingDayCalendar.FromFile(calendarPath));

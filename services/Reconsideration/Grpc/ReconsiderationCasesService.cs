@@ -5,6 +5,7 @@ using Fazhi.Contracts.Common;
 using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Auth;
+using Fazhi.ServiceDefaults.Cases;
 using Fazhi.ServiceDefaults.Commands;
 using Fazhi.ServiceDefaults.Errors;
 using Grpc.Core;
@@ -12,6 +13,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Proto = Fazhi.Contracts.Reconsideration;
+using CaseRepublisher = Fazhi.ServiceDefaults.Cases.CaseRepublisher<
+    Fazhi.Reconsideration.Infrastructure.ReconsiderationDbContext,
+    Fazhi.Reconsideration.Domain.ReconsiderationCase,
+    Fazhi.Contracts.IntegrationEvents.ReconsiderationCaseChanged>;
 
 namespace Fazhi.Reconsideration.Grpc;
 
@@ -41,25 +46,10 @@ public sealed class ReconsiderationCasesService(
         var respondent = check.Text("respondent", request.Respondent, 200);
         var summary = check.Text("summary", request.Summary, MaxText, required: false);
         check.ThrowIfInvalid();
-        context.Caller().EnsureCovers(org);
-
-        var today = clock.Today();
-        try
-        {
-            return await writer.AddAsync(
-                CommandOrigin.Of(context),
-                () => ReconsiderationCase.Receive(requestId, org, receivedOn, applicantType, category, respondent, summary, today, calendar),
-                created => created.ToProto(today),
-                context.CancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // The unique index, not a prior lookup, decides: two concurrent retries cannot both insert.
-            var existing = await db.Cases.AsNoTracking().SingleAsync(c => c.RequestId == requestId, context.CancellationToken);
-            if (!existing.IsSameApplication(org, receivedOn, applicantType, category, respondent, summary))
-                throw new ConflictException($"requestId {requestId} was already used for case {existing.Id} with different contents.");
-            return existing.ToProto(today);
-        }
+        return await writer.CreateCaseAsync(db, context, clock, requestId, org,
+            today => ReconsiderationCase.Receive(requestId, org, receivedOn, applicantType, category, respondent, summary, today, calendar),
+            existing => existing.IsSameApplication(org, receivedOn, applicantType, category, respondent, summary),
+            (created, today) => created.ToProto(today));
     }
 
     [Authorize(Policy = AccessPolicies.Write)]
@@ -235,30 +225,11 @@ public sealed class ReconsiderationCasesService(
     [Authorize(Policy = AccessPolicies.Administer)]
     public override async Task<Proto.RepublishCasesResponse> RepublishCases(Proto.RepublishCasesRequest request, ServerCallContext context)
     {
-        var check = new InputCheck();
-        var pageSize = request.PageSize == 0 ? CaseRepublisher.DefaultPageSize : check.Range("pageSize", request.PageSize, 1, 1000);
-        check.ThrowIfInvalid();
-        var (cases, messages, rebuildId) = await republisher.RepublishAllAsync(pageSize, context.CancellationToken);
-        return new Proto.RepublishCasesResponse { Cases = cases, Messages = messages, RebuildId = rebuildId.ToString() };
+        var done = await republisher.RepublishAllAsync(request.PageSize, context.CancellationToken);
+        return new Proto.RepublishCasesResponse { Cases = done.Cases, Messages = done.Messages, RebuildId = done.RebuildId.ToString() };
     }
 
-    /// <summary>
-    /// Applies a move to a case through the group-commit writer, which saves it with other requests' moves in one
-    /// transaction and re-applies it to fresh state if another replica changed the case first.
-    /// </summary>
-    private Task<Proto.ReconsiderationCase> Change(Guid id, Action<ReconsiderationCase, DateOnly> move, ServerCallContext context)
-    {
-        var caller = context.Caller();
-        var today = clock.Today();
-        return writer.ChangeAsync(
-            id,
-            CommandOrigin.Of(context),
-            found =>
-            {
-                caller.EnsureCovers(found.Org);
-                move(found, today);
-            },
-            changed => changed.ToProto(today),
-            context.CancellationToken);
-    }
+    /// <summary>Applies a move to a case through the group-commit writer (<see cref="CaseCommands.ChangeCaseAsync"/>).</summary>
+    private Task<Proto.ReconsiderationCase> Change(Guid id, Action<ReconsiderationCase, DateOnly> move, ServerCallContext context) =>
+        writer.ChangeCaseAsync(id, context, clock, move, (changed, today) => changed.ToProto(today));
 }

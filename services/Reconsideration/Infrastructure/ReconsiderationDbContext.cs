@@ -1,8 +1,8 @@
 using Fazhi.Reconsideration.Domain;
 using Fazhi.ServiceDefaults.Audit;
+using Fazhi.ServiceDefaults.Hosting;
 using Fazhi.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Fazhi.Reconsideration.Infrastructure;
 
@@ -45,11 +45,4 @@ public sealed class ReconsiderationDbContext(DbContextOptions<ReconsiderationDbC
 }
 
 /// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
-public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ReconsiderationDbContext>
-{
-    public ReconsiderationDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<ReconsiderationDbContext>()
-            .UseNpgsql("Host=127.0.0.1;Database=fazhi_reconsideration;Username=fazhi;Password=fazhi")
-            .UseSnakeCaseNamingConvention()
-            .Options);
-}
+public sealed class DesignTimeFactory() : ServiceDesignTimeFactory<ReconsiderationDbContext>("fazhi_reconsideration");

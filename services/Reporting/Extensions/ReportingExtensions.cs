@@ -1,13 +1,12 @@
-using Fazhi.Reporting.Consumers;
 using Fazhi.Reporting.Grpc;
 using Fazhi.Reporting.Infrastructure;
 using Fazhi.Reporting.Projection;
 using Fazhi.Reporting.Queries;
+using Fazhi.Reporting.Sources;
 using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Hosting;
 using Fazhi.ServiceDefaults.Messaging;
-using MassTransit;
 
 namespace Fazhi.Reporting.Extensions;
 
@@ -31,12 +30,13 @@ public static class ReportingExtensions
         // Before the bus: the mirror is loaded before the first consumer commits on top of it.
         builder.Services.AddSingleton<CounterMirrorLoader>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CounterMirrorLoader>());
-        builder.AddMessaging(ServiceName, bus =>
-        {
-            bus.AddConsumer<ReconsiderationCaseChangesConsumer, ReconsiderationCaseChangesConsumerDefinition>();
-            bus.AddConsumer<ReconsiderationCaseChangedConsumer, ReconsiderationCaseChangedConsumerDefinition>();
-            bus.AddConsumer<ReconsiderationCasesRepublishedConsumer, ReconsiderationCasesRepublishedConsumerDefinition>();
-        });
+        // Every service whose cases feed the figures: one registration each, nothing else names a source.
+        var sources = new ReportSources()
+            .Add(ReconsiderationSource.Create())
+            .Add(LitigationSource.Create());
+        builder.Services.AddSingleton(sources);
+        foreach (var source in sources.All) builder.Services.AddSingleton(source.GetType(), source);
+        builder.AddMessaging(ServiceName, sources.AddConsumers);
         return builder;
     }
 

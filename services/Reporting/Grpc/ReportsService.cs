@@ -2,6 +2,7 @@ using System.Globalization;
 using Fazhi.Contracts.Reporting;
 using Fazhi.Reporting.Projection;
 using Fazhi.Reporting.Queries;
+using Fazhi.Reporting.Sources;
 using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Errors;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Fazhi.Reporting.Grpc;
 
-public sealed class ReportsService(YearToDateQuery ytd, ReportingStore store, BusinessClock clock) : Reports.ReportsBase
+public sealed class ReportsService(YearToDateQuery ytd, ReportingStore store, ReportSources sources, BusinessClock clock) : Reports.ReportsBase
 {
     [Authorize(Policy = AccessPolicies.Read)]
     public override async Task<YearToDateReport> GetYearToDate(GetYearToDateRequest request, ServerCallContext context)
@@ -45,8 +46,8 @@ public sealed class ReportsService(YearToDateQuery ytd, ReportingStore store, Bu
     public override async Task<ResetStoreResponse> ResetStore(ResetStoreRequest request, ServerCallContext context)
     {
         var check = new InputCheck();
-        if (request.Source is not ("" or Consumers.ReconsiderationCaseChangedConsumer.Source))
-            check.Fail("source", $"must be empty (everything) or one of: {Consumers.ReconsiderationCaseChangedConsumer.Source}");
+        if (request.Source.Length > 0 && !sources.Contains(request.Source))
+            check.Fail("source", $"must be empty (everything) or one of: {string.Join(", ", sources.All.Select(s => s.Name))}");
         check.ThrowIfInvalid();
         return new ResetStoreResponse { CasesRemoved = await store.ResetAsync(request.Source, context.CancellationToken) };
     }

@@ -1,5 +1,5 @@
+using Fazhi.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Fazhi.Reporting.Infrastructure;
 
@@ -19,7 +19,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         modelBuilder.Entity<ProjectedCase>(b =>
         {
             b.ToTable("projected_cases");
-            b.HasKey(c => c.CaseId);
+            // By source first: each service numbers its own cases, and a source is reset or rebuilt on its own.
+            b.HasKey(c => new { c.Source, c.CaseId });
             b.Property(c => c.Source).HasMaxLength(40);
             b.Property(c => c.Contributions).HasColumnType("json");
         });
@@ -48,11 +49,4 @@ public sealed class ProjectedCase
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ReportingDbContext>
-{
-    public ReportingDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<ReportingDbContext>()
-            .UseNpgsql("Host=127.0.0.1;Database=fazhi_reporting;Username=fazhi;Password=fazhi")
-            .UseSnakeCaseNamingConvention()
-            .Options);
-}
+public sealed class DesignTimeFactory() : ServiceDesignTimeFactory<ReportingDbContext>("fazhi_reporting");

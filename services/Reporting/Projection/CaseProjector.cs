@@ -11,7 +11,8 @@ namespace Fazhi.Reporting.Projection;
 public sealed record CaseVersion(Guid CaseId, long Version, IReadOnlyList<Contribution> Contributions);
 
 /// <summary>
-/// Applies new versions of cases to the daily counters exactly once, a batch per transaction: insert the cases never
+/// Applies new versions of one source's cases (cases are told apart by source and id: two services' ids never meet)
+/// to the daily counters exactly once, a batch per transaction: insert the cases never
 /// seen before with their state, lock the others' rows and skip every version that is not newer than the stored one,
 /// add the summed difference between new and stored contributions to the counters, and store the new contributions.
 /// Rows are locked in case-id order and counters upserted in key order, so concurrent batches lock in the same order.
@@ -35,7 +36,7 @@ public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mir
         // case's first event); the others are locked and diffed against what they contributed before.
         var inserted = await InsertNewCasesAsync(connection, transaction, source, newest, cancellationToken);
         var known = newest.Where(v => !inserted.Contains(v.CaseId)).ToList();
-        var stored = known.Count == 0 ? [] : await LockKnownCasesAsync(connection, transaction, known, cancellationToken);
+        var stored = known.Count == 0 ? [] : await LockKnownCasesAsync(connection, transaction, source, known, cancellationToken);
         var updated = known.Where(v => v.Version > stored[v.CaseId].Version).ToList();
         var appliedCount = inserted.Count + updated.Count;
         if (appliedCount == 0)
@@ -51,7 +52,7 @@ public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mir
 
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (difference.Count > 0) batch.BatchCommands.Add(UpsertCounters(difference));
-        if (updated.Count > 0) batch.BatchCommands.Add(SaveCases(updated));
+        if (updated.Count > 0) batch.BatchCommands.Add(SaveCases(source, updated));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -70,7 +71,7 @@ public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mir
             INSERT INTO projected_cases (case_id, source, version, contributions, updated_at)
             SELECT u.id, @source, u.version, u.contributions::json, @now
             FROM unnest(@ids, @versions, @contributions) AS u(id, version, contributions)
-            ON CONFLICT (case_id) DO NOTHING
+            ON CONFLICT (source, case_id) DO NOTHING
             RETURNING case_id
             """, connection, transaction);
         command.Parameters.AddWithValue("source", source);
@@ -85,11 +86,12 @@ public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mir
     }
 
     private static async Task<Dictionary<Guid, (long Version, string Json)>> LockKnownCasesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, List<CaseVersion> cases, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string source, List<CaseVersion> cases, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT case_id, version, contributions::text FROM projected_cases WHERE case_id = ANY(@ids) ORDER BY case_id FOR UPDATE",
+            "SELECT case_id, version, contributions::text FROM projected_cases WHERE source = @source AND case_id = ANY(@ids) ORDER BY case_id FOR UPDATE",
             connection, transaction);
+        command.Parameters.AddWithValue("source", source);
         command.Parameters.AddWithValue("ids", cases.Select(c => c.CaseId).ToArray());
         var stored = new Dictionary<Guid, (long, string)>(cases.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -112,14 +114,15 @@ public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mir
         return upsert;
     }
 
-    private NpgsqlBatchCommand SaveCases(List<CaseVersion> applied)
+    private NpgsqlBatchCommand SaveCases(string source, List<CaseVersion> applied)
     {
         var save = new NpgsqlBatchCommand(
             """
             UPDATE projected_cases p SET version = u.version, contributions = u.contributions::json, updated_at = @now
             FROM unnest(@ids, @versions, @contributions) AS u(id, version, contributions)
-            WHERE p.case_id = u.id
+            WHERE p.source = @source AND p.case_id = u.id
             """);
+        save.Parameters.AddWithValue("source", source);
         save.Parameters.AddWithValue("ids", applied.Select(v => v.CaseId).ToArray());
         save.Parameters.AddWithValue("versions", applied.Select(v => v.Version).ToArray());
         save.Parameters.AddWithValue("contributions", applied.Select(v => Serialize(v.Contributions)).ToArray());

@@ -52,8 +52,12 @@ namespace Fazhi.Reporting.Infrastructure.Migrations
 
             modelBuilder.Entity("Fazhi.Reporting.Infrastructure.ProjectedCase", b =>
                 {
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
                     b.Property<Guid>("CaseId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
@@ -61,12 +65,6 @@ namespace Fazhi.Reporting.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("json")
                         .HasColumnName("contributions");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("source");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -76,7 +74,7 @@ namespace Fazhi.Reporting.Infrastructure.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("CaseId")
+                    b.HasKey("Source", "CaseId")
                         .HasName("pk_projected_cases");
 
                     b.ToTable("projected_cases", (string)null);

@@ -1,5 +1,6 @@
 using Fazhi.Contracts.IntegrationEvents;
 using Fazhi.Reporting.Projection;
+using Fazhi.Reporting.Sources;
 using Fazhi.ServiceDefaults.Messaging;
 using MassTransit;
 
@@ -9,16 +10,16 @@ namespace Fazhi.Reporting.Consumers;
 /// Applies the case changes one outbox relay pass packed into one message, in one transaction. Under load a message
 /// holds dozens of changes, so the broker, MassTransit and the transaction are paid once for all of them.
 /// </summary>
-public sealed class ReconsiderationCaseChangesConsumer(CaseProjector projector) : IConsumer<ReconsiderationCaseChanges>
+public sealed class CaseChangesConsumer<TEvent>(CaseProjector projector, ReportSource<TEvent> source) : IConsumer<CaseChanges<TEvent>>
+    where TEvent : class
 {
-    public async Task Consume(ConsumeContext<ReconsiderationCaseChanges> context)
+    public async Task Consume(ConsumeContext<CaseChanges<TEvent>> context)
     {
         var events = context.Message.Events;
-        using var spans = RelayedEventSpans.Start("reporting apply ReconsiderationCaseChanged", events.Select(e => e.TraceParent));
+        using var spans = RelayedEventSpans.Start($"reporting apply {typeof(TEvent).Name}", events.Select(e => e.TraceParent));
         try
         {
-            await projector.ApplyAsync(ReconsiderationCaseChangedConsumer.Source,
-                events.Select(e => ReconsiderationCaseChangedConsumer.ToVersion(e.Event)).ToList(), context.CancellationToken);
+            await projector.ApplyAsync(source.Name, events.Select(e => source.ToVersion(e.Event)).ToList(), context.CancellationToken);
         }
         catch (Exception ex)
         {
@@ -32,17 +33,20 @@ public sealed class ReconsiderationCaseChangesConsumer(CaseProjector projector) 
 /// Short in-memory retries for transient database errors; after that the message goes to the _error queue rather than
 /// being acked. No delayed redelivery: Debian's RabbitMQ lacks the plugin.
 /// </summary>
-public sealed class ReconsiderationCaseChangesConsumerDefinition : ConsumerDefinition<ReconsiderationCaseChangesConsumer>
+public sealed class CaseChangesConsumerDefinition<TEvent> : ConsumerDefinition<CaseChangesConsumer<TEvent>>
+    where TEvent : class
 {
-    public ReconsiderationCaseChangesConsumerDefinition()
+    public CaseChangesConsumerDefinition(ReportSource<TEvent> source)
     {
+        // Named per source: the consumer type's own name is the same for every source.
+        EndpointName = $"reporting-{source.Name}-case-changes";
         ConcurrentMessageLimit = 4;
         Endpoint(e => e.PrefetchCount = 16);
     }
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<ReconsiderationCaseChangesConsumer> consumerConfigurator,
+        IConsumerConfigurator<CaseChangesConsumer<TEvent>> consumerConfigurator,
         IRegistrationContext context) =>
         endpointConfigurator.UseShortRetries();
 }

@@ -1,0 +1,44 @@
+using Fazhi.Reporting.Projection;
+using Fazhi.Reporting.Sources;
+using Fazhi.ServiceDefaults.Messaging;
+using MassTransit;
+
+namespace Fazhi.Reporting.Consumers;
+
+/// <summary>
+/// Applies case changes published one per message (by relays before packing, or by tools) in batches: whatever arrived
+/// within a few milliseconds goes into one transaction. The outbox relay now packs them
+/// (<see cref="CaseChangesConsumer{TEvent}"/>); this stays so a rolling upgrade loses nothing in the queue.
+/// </summary>
+public sealed class CaseChangedConsumer<TEvent>(CaseProjector projector, ReportSource<TEvent> source) : IConsumer<Batch<TEvent>>
+    where TEvent : class
+{
+    public Task Consume(ConsumeContext<Batch<TEvent>> context) =>
+        projector.ApplyAsync(source.Name, context.Message.Select(m => source.ToVersion(m.Message)).ToList(), context.CancellationToken);
+}
+
+/// <summary>Short in-memory retries, then the _error queue; batches of up to 100 events within 5 ms.</summary>
+public sealed class CaseChangedConsumerDefinition<TEvent> : ConsumerDefinition<CaseChangedConsumer<TEvent>>
+    where TEvent : class
+{
+    private const int BatchSize = 100;
+    private const int ConcurrentBatches = 4;
+
+    public CaseChangedConsumerDefinition(ReportSource<TEvent> source)
+    {
+        EndpointName = $"reporting-{source.Name}-case-changed";
+        Endpoint(e => e.PrefetchCount = BatchSize * ConcurrentBatches * 2);
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<CaseChangedConsumer<TEvent>> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        endpointConfigurator.UseShortRetries();
+        consumerConfigurator.Options<BatchOptions>(batch => batch
+            .SetMessageLimit(BatchSize)
+            .SetTimeLimit(TimeSpan.FromMilliseconds(5))
+            .SetConcurrencyLimit(ConcurrentBatches));
+    }
+}
