@@ -1,3 +1,4 @@
+using Fazhi.Reconsideration.Domain;
 using Fazhi.Contracts.Reconsideration;
 using Fazhi.ServiceDefaults.Errors;
 using static Fazhi.Reconsideration.Tests.TestCases;
@@ -69,5 +70,39 @@ public class ExtensionTests
         var c = Received(); // review ends 3/4
         var refused = Assert.Throws<RuleViolationException>(() => c.Extend(D("2024-02-28"), 10, "reason", Today, WorkingDays));
         Assert.Equal("CASE_NOT_ACCEPTED", refused.Reason);
+    }
+}
+
+/// <summary>An extension is decided on or before the deadline then in force; later, it is refused and the overdue days stay.</summary>
+public class TimelyExtensionTests
+{
+    [Fact]
+    public void An_extension_after_the_deadline_is_refused_and_the_case_stays_overdue()
+    {
+        var c = Accepted(acceptedOn: "2024-03-01"); // due 4/30
+
+        var refused = Assert.Throws<RuleViolationException>(() => c.Extend(D("2024-05-14"), 30, "案情复杂", Today, WorkingDays));
+
+        Assert.Equal("EXTENSION_TOO_LATE", refused.Reason);
+        Assert.Equal(D("2024-04-30"), c.Deadline);
+        Assert.True(c.IsOverdueOn(D("2024-05-14")));
+    }
+
+    [Fact]
+    public void An_extension_on_the_deadline_day_is_in_time_and_takes_effect_that_day()
+    {
+        var c = Accepted(acceptedOn: "2024-03-01");
+
+        c.Extend(D("2024-04-30"), 30, "案情复杂", Today, WorkingDays);
+
+        Assert.Equal(D("2024-04-30"), c.ExtendedOn);
+        Assert.Equal([new DeadlineChange(D("2024-03-01"), D("2024-04-30")), new DeadlineChange(D("2024-04-30"), D("2024-05-30"))], c.DeadlineHistory);
+    }
+
+    [Fact]
+    public void An_extension_needs_a_reason()
+    {
+        var c = Accepted();
+        Assert.Equal("REASON_REQUIRED", Assert.Throws<RuleViolationException>(() => c.Extend(D("2024-03-05"), 10, " ", Today, WorkingDays)).Reason);
     }
 }

@@ -100,3 +100,54 @@ public class SuspensionTests
         Assert.Equal(3, c.Version);
     }
 }
+
+/// <summary>Suspension intervals never overlap, and suspending an overdue case does not hide the days it was overdue.</summary>
+public class SuspensionIntervalTests
+{
+    [Fact]
+    public void A_suspension_inside_an_earlier_one_is_refused()
+    {
+        var c = Accepted(acceptedOn: "2024-03-01");
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
+        c.Resume(D("2024-03-20"), Today, WorkingDays);
+
+        var refused = Assert.Throws<Fazhi.ServiceDefaults.Errors.RuleViolationException>(() => c.Suspend(D("2024-03-12"), Today, WorkingDays));
+
+        Assert.Equal("SUSPENSIONS_OVERLAP", refused.Reason);
+        Assert.Equal(10, c.SuspendedDays);
+        Assert.Equal(D("2024-05-10"), c.Deadline);
+    }
+
+    [Fact]
+    public void Suspending_an_overdue_case_keeps_its_past_overdue_days_and_does_not_stop_the_clock()
+    {
+        var c = Accepted(acceptedOn: "2024-03-01"); // due 4/30
+        var overdueBefore = Days("2024-04-25", "2024-05-20").Select(c.IsOverdueOn).ToList();
+
+        c.Suspend(D("2024-05-10"), Today, WorkingDays);
+        c.Resume(D("2024-05-20"), Today, WorkingDays);
+
+        Assert.False(c.Suspensions[0].StoppedClock);
+        Assert.Equal(D("2024-04-30"), c.Deadline);
+        Assert.Equal(overdueBefore, Days("2024-04-25", "2024-05-20").Select(c.IsOverdueOn).ToList());
+    }
+
+    [Fact]
+    public void Correcting_the_decision_date_recounts_the_suspension_it_ended()
+    {
+        var c = Accepted(acceptedOn: "2024-03-01");
+        c.Suspend(D("2024-03-10"), Today, WorkingDays);
+        c.Decide(D("2024-03-25"), Decision.Maintain, Today, WorkingDays);
+        Assert.Equal(15, c.SuspendedDays);
+
+        c.Correct(new CaseCorrection("结案日期录入错误") { DecidedOn = D("2024-03-30") }, Today, WorkingDays);
+
+        Assert.Equal(20, c.SuspendedDays);
+        Assert.Equal(D("2024-03-30"), c.Suspensions[0].To);
+    }
+
+    private static IEnumerable<DateOnly> Days(string from, string to)
+    {
+        for (var d = D(from); d <= D(to); d = d.AddDays(1)) yield return d;
+    }
+}
