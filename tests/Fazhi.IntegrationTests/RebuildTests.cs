@@ -101,8 +101,8 @@ public sealed class RebuildTests(FazhiSystem system) : IClassFixture<FazhiSystem
         while (true)
         {
             var source = await ScalarAsync(system.ReconsiderationConnectionString, "SELECT coalesce(sum(version), 0)::bigint FROM cases");
-            var projected = await ScalarAsync(system.ReportingConnectionString, "SELECT coalesce(sum(version), 0)::bigint FROM projected_cases");
-            var count = await ScalarAsync(system.ReportingConnectionString, "SELECT count(*) FROM projected_cases");
+            var projected = await ScalarAsync(system.ReportingConnectionString, "SELECT coalesce(sum(version), 0)::bigint FROM projected_cases WHERE source = 'reconsideration'");
+            var count = await ScalarAsync(system.ReportingConnectionString, "SELECT count(*) FROM projected_cases WHERE source = 'reconsideration'");
             if (source == projected && count == cases) return;
             Assert.True(DateTime.UtcNow < deadline, $"reporting did not catch up: versions {projected} of {source}, cases {count} of {cases}");
             await Task.Delay(50);

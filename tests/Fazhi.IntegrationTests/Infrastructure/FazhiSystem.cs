@@ -1,3 +1,5 @@
+using Fazhi.Litigation.Extensions;
+using Fazhi.Litigation.Infrastructure;
 using Fazhi.Reconsideration.Extensions;
 using Fazhi.Reconsideration.Infrastructure;
 using Fazhi.Reporting.Extensions;
@@ -24,6 +26,17 @@ public class FazhiSystem : IAsyncLifetime
     public ServiceHost Reconsideration { get; private set; } = null!;
     public ServiceHost Reporting { get; private set; } = null!;
 
+    /// <summary>The litigation service, started only by fixtures that ask for it (<see cref="LitigationSystem"/>).</summary>
+    public ServiceHost Litigation => _litigation ?? throw new InvalidOperationException("This fixture does not host litigation: use LitigationSystem.");
+
+    /// <summary>The litigation API as a courts-liaison officer whose scope (41) covers every org the tests use.</summary>
+    public LitigationApi Lawsuits => _lawsuits ??= new(Litigation.Grpc(Token(FazhiRoles.LitigationLiaison, "41")));
+
+    protected virtual bool HostsLitigation => false;
+
+    private ServiceHost? _litigation;
+    private LitigationApi? _lawsuits;
+
     /// <summary>The reconsideration API as a clerk whose scope (41, the province) covers every org the tests use.</summary>
     public ReconsiderationApi Cases => _cases ??= new(Reconsideration.Grpc(Token(FazhiRoles.ReconsiderationClerk, "41")));
     public HttpClient CasesHttp => _casesHttp ??= Reconsideration.Http(Token(FazhiRoles.ReconsiderationClerk, "41"));
@@ -38,6 +51,8 @@ public class FazhiSystem : IAsyncLifetime
 
     public string ReconsiderationDatabase => _id + "_reconsideration";
     public string ReportingDatabase => _id + "_reporting";
+    public string LitigationDatabase => _id + "_litigation";
+    public string LitigationConnectionString => TestServers.DatabaseConnectionString(_servers, LitigationDatabase);
     public string ReconsiderationConnectionString => TestServers.DatabaseConnectionString(_servers, ReconsiderationDatabase);
     public string ReportingConnectionString => TestServers.DatabaseConnectionString(_servers, ReportingDatabase);
 
@@ -70,7 +85,19 @@ public class FazhiSystem : IAsyncLifetime
         // Reporting first, so its queue is bound before the first event is published.
         Reporting = await StartReportingAsync();
         Reconsideration = await StartReconsiderationAsync(relayEnabled: true);
+        if (HostsLitigation) _litigation = await StartLitigationAsync();
     }
+
+    private Task<ServiceHost> StartLitigationAsync() => ServiceHost.StartAsync(
+        builder => builder.AddLitigationService(),
+        app => app.MapLitigationService(),
+        host => host.MigrateAsync<LitigationDbContext>(),
+        new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Database"] = LitigationConnectionString,
+            ["ConnectionStrings:RabbitMq"] = _amqp,
+            ["Auth:DevSigningKey"] = SigningKey,
+        });
 
     /// <summary>Stops the reconsideration service and starts a new instance on the same database and broker.</summary>
     public async Task RestartReconsiderationAsync(bool relayEnabled)
@@ -107,8 +134,19 @@ public class FazhiSystem : IAsyncLifetime
     {
         if (Reconsideration is not null) await Reconsideration.DisposeAsync();
         if (Reporting is not null) await Reporting.DisposeAsync();
+        if (_litigation is not null)
+        {
+            await _litigation.DisposeAsync();
+            await TestServers.DropDatabaseAsync(_servers, LitigationDatabase);
+        }
         await TestServers.DropDatabaseAsync(_servers, ReconsiderationDatabase);
         await TestServers.DropDatabaseAsync(_servers, ReportingDatabase);
         await TestServers.DeleteVirtualHostAsync(_servers, _id);
     }
+}
+
+/// <summary>A <see cref="FazhiSystem"/> that hosts the litigation service too, both services feeding one reporting service.</summary>
+public sealed class LitigationSystem : FazhiSystem
+{
+    protected override bool HostsLitigation => true;
 }
