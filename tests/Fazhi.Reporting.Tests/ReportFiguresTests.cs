@@ -13,7 +13,8 @@ public class ReportFiguresTests
         "reconsideration.decided", "reconsideration.decided_carried_in", "reconsideration.directly_corrected",
         "reconsideration.direct_correction_rate", "reconsideration.mediated_or_settled",
         "reconsideration.comprehensive_correction_rate", "reconsideration.heard_decided", "reconsideration.hearing_rate",
-        "reconsideration.pending", "reconsideration.overdue",
+        "reconsideration.pending", "reconsideration.overdue", "reconsideration.deemed_accepted", "reconsideration.abandoned",
+        "reconsideration.withdrawn", "reconsideration.terminated",
     ];
 
     // 金水区 2023: 557 received, 525 accepted, 476 decided, 90 directly corrected.
