@@ -20,6 +20,19 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan CoalesceDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// The longest a relay pass waits for the broker to take and confirm its messages. A broker that is down or
+    /// unreachable must not hold the claimed rows' transaction open (and the rows locked) for the whole outage: after
+    /// this the pass gives up, marks what was confirmed, releases the rest, and the relay backs off.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest wait between failed relay passes (the backoff doubles from 100 ms up to this).</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Readiness reports the relay Degraded from its first failed pass, and Unhealthy after failing this long.</summary>
+    public TimeSpan UnhealthyAfter { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Sent rows are kept this long for diagnosis, then deleted.</summary>
     public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);
 }

@@ -13,12 +13,18 @@ namespace Fazhi.ServiceDefaults.Outbox;
 /// FOR UPDATE SKIP LOCKED inside a transaction, so replicas share the work and a row is marked sent only after
 /// the broker confirmed the message carrying it; a crash in between re-publishes it with the same event id and
 /// version, which consumers ignore. Rows of a packed type go several to a message (<see cref="RelayMessage"/>).
+/// A pass waits for the broker at most <see cref="OutboxOptions.PublishTimeout"/>: when the broker is down or
+/// unreachable the pass gives up, commits what was confirmed and so releases the claim on the other rows, logs a
+/// warning, and the relay backs off (100 ms doubling up to <see cref="OutboxOptions.MaxRetryDelay"/>) and tries
+/// again, so it resumes within a few seconds of the broker's return. <see cref="OutboxRelayStatus"/> shows it in
+/// readiness and in the metrics fazhi.outbox.publish_failures and fazhi.outbox.failing_seconds.
 /// </summary>
 public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     NpgsqlDataSource dataSource,
     IBus bus,
     OutboxSignal signal,
+    OutboxRelayStatus status,
     TimeProvider time,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
@@ -36,13 +42,27 @@ public sealed class OutboxRelay<TContext>(
             return;
         }
 
-        var failures = 0;
+        status.Started();
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        finally
+        {
+            status.Stopped();
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var lastWarning = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var published = await PublishBatchAsync(stoppingToken);
-                failures = 0;
+                if (status.Succeeded() is { } outage)
+                    logger.LogWarning("Outbox relay publishes again after failing for {Outage}", outage);
                 await CleanupAsync(stoppingToken);
                 if (published < _options.BatchSize)
                 {
@@ -56,9 +76,17 @@ public sealed class OutboxRelay<TContext>(
             }
             catch (Exception ex)
             {
-                failures++;
-                var delay = TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, Math.Min(failures, 6))));
-                logger.LogError(ex, "Outbox relay failed ({Failures} in a row); rows stay pending, retrying in {Delay}", failures, delay);
+                var failures = status.Failed(ex);
+                var delay = RetryDelay(failures);
+                // A warning on the first failure and then every 30 s while it lasts, not one per attempt.
+                var now = time.GetUtcNow();
+                if (failures == 1 || now - lastWarning >= TimeSpan.FromSeconds(30))
+                {
+                    lastWarning = now;
+                    logger.LogWarning(ex,
+                        "Outbox relay cannot publish ({Failures} failed passes in a row): {Reason}; the rows stay pending and the claim is released, retrying in {Delay}",
+                        failures, ex.GetBaseException().Message, delay);
+                }
                 try
                 {
                     await Task.Delay(delay, time, stoppingToken);
@@ -69,6 +97,13 @@ public sealed class OutboxRelay<TContext>(
                 }
             }
         }
+    }
+
+    /// <summary>100 ms, 200 ms, 400 ms … doubling up to <see cref="OutboxOptions.MaxRetryDelay"/>.</summary>
+    internal TimeSpan RetryDelay(int failures)
+    {
+        var milliseconds = 100 * Math.Pow(2, Math.Min(failures - 1, 20));
+        return TimeSpan.FromMilliseconds(Math.Min(milliseconds, _options.MaxRetryDelay.TotalMilliseconds));
     }
 
     /// <summary>Publishes one batch; returns how many rows it claimed, or 0 if none could be read.</summary>
@@ -92,15 +127,27 @@ public sealed class OutboxRelay<TContext>(
         // together and awaited together, so their confirms overlap instead of costing one round trip each.
         // Consumers do not depend on arrival order (events carry versioned state).
         var (messages, unreadable) = RelayMessage.Pack(rows);
-        var publishes = messages.Select(message => PublishAsync(message, cancellationToken)).ToArray();
+        // Bounded: a broker that is down or silent must not keep this transaction, and the claimed rows' locks, open.
+        // The publishes are cancelled at the timeout; a publish that ignores its token is left behind (its rows stay
+        // pending, and a late confirm only means they are published again, which consumers ignore).
+        using var publishTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        publishTimeout.CancelAfter(_options.PublishTimeout);
+        var publishes = messages.Select(message => PublishAsync(message, publishTimeout.Token)).ToArray();
         Exception? failure = null;
         try
         {
-            await Task.WhenAll(publishes);
+            await Task.WhenAll(publishes).WaitAsync(_options.PublishTimeout + TimeSpan.FromMilliseconds(500), time, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
         }
         catch (Exception ex)
         {
-            failure = ex;
+            failure = publishTimeout.IsCancellationRequested
+                ? new TimeoutException($"The broker did not confirm within {_options.PublishTimeout}", ex)
+                : ex;
+            foreach (var publish in publishes) _ = publish.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         }
 
         var sentIds = messages.Where((_, i) => publishes[i].IsCompletedSuccessfully).SelectMany(m => m.Rows).Select(r => r.Id).ToList();
