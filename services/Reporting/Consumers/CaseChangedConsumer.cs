@@ -17,7 +17,7 @@ public sealed class CaseChangedConsumer<TEvent>(CaseProjector projector, ReportS
         projector.ApplyAsync(source.Name, context.Message.Select(m => source.ToVersion(m.Message)).ToList(), context.CancellationToken);
 }
 
-/// <summary>Short in-memory retries, then the _error queue; batches of up to 100 events within 5 ms.</summary>
+/// <summary>Retries per UseShortRetries (transient faults until they pass, others briefly, then _error); batches of up to 100 events within 5 ms.</summary>
 public sealed class CaseChangedConsumerDefinition<TEvent> : ConsumerDefinition<CaseChangedConsumer<TEvent>>
     where TEvent : class
 {

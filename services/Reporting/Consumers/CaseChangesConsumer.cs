@@ -30,8 +30,8 @@ public sealed class CaseChangesConsumer<TEvent>(CaseProjector projector, ReportS
 }
 
 /// <summary>
-/// Short in-memory retries for transient database errors; after that the message goes to the _error queue rather than
-/// being acked. No delayed redelivery: Debian's RabbitMQ lacks the plugin.
+/// Retries per UseShortRetries: a transient fault (database or broker away) until it passes, the message staying queued;
+/// any other a few times, then the _error queue rather than being acked. No delayed redelivery: Debian's RabbitMQ lacks the plugin.
 /// </summary>
 public sealed class CaseChangesConsumerDefinition<TEvent> : ConsumerDefinition<CaseChangesConsumer<TEvent>>
     where TEvent : class
