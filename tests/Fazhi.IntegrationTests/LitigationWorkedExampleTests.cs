@@ -8,9 +8,9 @@ using Xunit;
 namespace Fazhi.IntegrationTests;
 
 /// <summary>
-/// 金水区 2023, litigation (domain.md, "Worked example"): 66 first-instance lawsuits, 40% fewer than 2022's 110 (下降40%);
+/// 金水区 2023, litigation (docs/domain.md, "Worked example"): 66 first-instance lawsuits, 40% fewer than 2022's 110 (下降40%);
 /// the responsible person appeared at 56 of the 62 notified hearings (90%). Logged case by case through the public JSON
-/// API exactly as api.md writes the routes, with second-instance cases, an excused and an absent appearance, judgments,
+/// API exactly as docs/api.md writes the routes, with second-instance cases, an excused and an absent appearance, judgments,
 /// and reconsideration cases beside them that must not mix in.
 /// </summary>
 public sealed class LitigationWorkedExampleTests(LitigationSystem system) : IClassFixture<LitigationSystem>

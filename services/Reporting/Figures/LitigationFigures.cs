@@ -4,7 +4,7 @@ using static Fazhi.Reporting.Figures.LitigationMetrics;
 namespace Fazhi.Reporting.Figures;
 
 /// <summary>
-/// What one litigation case, in the state an event carries, contributes to the daily counters (domain.md §2), and how
+/// What one litigation case, in the state an event carries, contributes to the daily counters (docs/domain.md §2), and how
 /// the counter sums become litigation's published keys.
 /// </summary>
 public static class LitigationFigures

@@ -1,6 +1,6 @@
 namespace Fazhi.Reporting.Figures;
 
-/// <summary>The litigation.* metric keys of api.md; every one a count over the period except the two rates.</summary>
+/// <summary>The litigation.* metric keys of docs/api.md; every one a count over the period except the two rates.</summary>
 public static class LitigationMetrics
 {
     public const string FirstInstanceReceived = "litigation.first_instance_received";

@@ -3,7 +3,7 @@ using Fazhi.Reporting.Figures;
 
 namespace Fazhi.Reporting.Sources;
 
-/// <summary>行政应诉 and 负责人出庭 (domain.md §2): <see cref="LitigationFigures"/>.</summary>
+/// <summary>行政应诉 and 负责人出庭 (docs/domain.md §2): <see cref="LitigationFigures"/>.</summary>
 public static class LitigationSource
 {
     public static ReportSource<LitigationCaseChanged> Create() => new()

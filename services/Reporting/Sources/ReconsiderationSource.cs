@@ -3,7 +3,7 @@ using Fazhi.Reporting.Figures;
 
 namespace Fazhi.Reporting.Sources;
 
-/// <summary>行政复议 (domain.md §1): the mapping is <see cref="ReconsiderationFigures.Of"/>, the keys <see cref="ReportFigures.Compose"/>.</summary>
+/// <summary>行政复议 (docs/domain.md §1): the mapping is <see cref="ReconsiderationFigures.Of"/>, the keys <see cref="ReportFigures.Compose"/>.</summary>
 public static class ReconsiderationSource
 {
     public static ReportSource<ReconsiderationCaseChanged> Create() => new()
