@@ -52,77 +52,62 @@ public sealed class LitigationCasesService(
     }
 
     [Authorize(Policy = AccessPolicies.Write)]
-    public override async Task<Proto.CourtNotice> AddNotice(Proto.AddNoticeRequest request, ServerCallContext context)
+    public override Task<Proto.CourtNotice> AddNotice(Proto.AddNoticeRequest request, ServerCallContext context)
     {
-        var check = new InputCheck();
-        var id = check.Id("id", request.Id);
-        var requestId = check.RequestId("requestId", request.RequestId);
-        var noticeOn = check.Date("noticeOn", request.NoticeOn);
-        var hearingOn = check.Date("hearingOn", request.HearingOn);
-        check.ThrowIfInvalid();
         CourtNotice? notice = null;
-        return await writer.ChangeCaseAsync(id, context, clock,
-            (c, today) => notice = c.AddNotice(requestId, noticeOn, hearingOn, request.ShortNotice, today),
-            (c, _) => notice!.ToProto(c));
-    }
-
-    [Authorize(Policy = AccessPolicies.Write)]
-    public override Task<Proto.LitigationCase> RecordAppearance(Proto.RecordAppearanceRequest request, ServerCallContext context)
-    {
-        var check = new InputCheck();
-        var id = check.Id("id", request.Id);
-        var noticeId = check.Id("noticeId", request.NoticeId);
-        var appearance = check.Enum("appearance", request.Appearance);
-        var excuse = request.Excuse == Proto.Excuse.Unspecified ? Proto.Excuse.Unspecified : check.Enum("excuse", request.Excuse);
-        check.ThrowIfInvalid();
-        return Change(id, (c, today) => c.RecordAppearance(noticeId, appearance, request.Spoke, excuse, today), context);
-    }
-
-    [Authorize(Policy = AccessPolicies.Write)]
-    public override Task<Proto.LitigationCase> RecordJudgment(Proto.RecordJudgmentRequest request, ServerCallContext context)
-    {
-        var check = new InputCheck();
-        var id = check.Id("id", request.Id);
-        var judgedOn = check.Date("judgedOn", request.JudgedOn);
-        var judgment = check.Enum("judgment", request.Judgment);
-        check.ThrowIfInvalid();
-        return Change(id, (c, today) => c.RecordJudgment(judgedOn, judgment, today), context);
-    }
-
-    [Authorize(Policy = AccessPolicies.Write)]
-    public override Task<Proto.LitigationCase> CorrectCase(Proto.CorrectCaseRequest request, ServerCallContext context)
-    {
-        var check = new InputCheck();
-        var id = check.Id("id", request.Id);
-        var correction = new CaseCorrection(check.Text("reason", request.Reason, MaxText))
+        return writer.ChangeCaseAsync(request.Id, context, clock, check =>
         {
-            Court = request.HasCourt ? check.Text("court", request.Court, 100) : null,
-            CaseNumber = request.HasCaseNumber ? check.Text("caseNumber", request.CaseNumber, 60) : null,
-            Instance = request.HasInstance ? check.Enum("instance", request.Instance) : null,
-            FiledOn = request.HasFiledOn ? check.Date("filedOn", request.FiledOn) : null,
-            Category = request.HasCategory ? check.Enum("category", request.Category) : null,
-            AfterReconsideration = request.HasAfterReconsideration ? request.AfterReconsideration : null,
-            Defendant = request.HasDefendant ? check.Text("defendant", request.Defendant, 200) : null,
-            JudgedOn = request.HasJudgedOn ? check.Date("judgedOn", request.JudgedOn) : null,
-            Judgment = request.HasJudgment ? check.Enum("judgment", request.Judgment) : null,
-            Notices = request.Notices.Select((n, i) => NoticeCorrectionOf(check, $"notices[{i}]", n)).ToList(),
-        };
-        if (correction.IsEmpty) check.Fail("correction", "names no field to correct");
-        check.ThrowIfInvalid();
-        context.SetAuditReason(correction.Reason);
-        return Change(id, (c, today) => c.Correct(correction, today), context);
+            var requestId = check.RequestId("requestId", request.RequestId);
+            var noticeOn = check.Date("noticeOn", request.NoticeOn);
+            var hearingOn = check.Date("hearingOn", request.HearingOn);
+            return (c, today) => notice = c.AddNotice(requestId, noticeOn, hearingOn, request.ShortNotice, today);
+        }, (c, _) => notice!.ToProto(c));
     }
 
     [Authorize(Policy = AccessPolicies.Write)]
-    public override Task<Proto.LitigationCase> VoidCase(Proto.VoidCaseRequest request, ServerCallContext context)
-    {
-        var check = new InputCheck();
-        var id = check.Id("id", request.Id);
-        var reason = check.Text("reason", request.Reason, MaxText);
-        check.ThrowIfInvalid();
-        context.SetAuditReason(reason);
-        return Change(id, (c, _) => c.Void(reason), context);
-    }
+    public override Task<Proto.LitigationCase> RecordAppearance(Proto.RecordAppearanceRequest request, ServerCallContext context) =>
+        Change(request.Id, context, check =>
+        {
+            var noticeId = check.Id("noticeId", request.NoticeId);
+            var appearance = check.Enum("appearance", request.Appearance);
+            var excuse = request.Excuse == Proto.Excuse.Unspecified ? Proto.Excuse.Unspecified : check.Enum("excuse", request.Excuse);
+            return (c, today) => c.RecordAppearance(noticeId, appearance, request.Spoke, excuse, today);
+        });
+
+    [Authorize(Policy = AccessPolicies.Write)]
+    public override Task<Proto.LitigationCase> RecordJudgment(Proto.RecordJudgmentRequest request, ServerCallContext context) =>
+        Change(request.Id, context, check =>
+        {
+            var judgedOn = check.Date("judgedOn", request.JudgedOn);
+            var judgment = check.Enum("judgment", request.Judgment);
+            return (c, today) => c.RecordJudgment(judgedOn, judgment, today);
+        });
+
+    [Authorize(Policy = AccessPolicies.Write)]
+    public override Task<Proto.LitigationCase> CorrectCase(Proto.CorrectCaseRequest request, ServerCallContext context) =>
+        Change(request.Id, context, check =>
+        {
+            var correction = new CaseCorrection(check.Text("reason", request.Reason, MaxText))
+            {
+                Court = request.HasCourt ? check.Text("court", request.Court, 100) : null,
+                CaseNumber = request.HasCaseNumber ? check.Text("caseNumber", request.CaseNumber, 60) : null,
+                Instance = request.HasInstance ? check.Enum("instance", request.Instance) : null,
+                FiledOn = request.HasFiledOn ? check.Date("filedOn", request.FiledOn) : null,
+                Category = request.HasCategory ? check.Enum("category", request.Category) : null,
+                AfterReconsideration = request.HasAfterReconsideration ? request.AfterReconsideration : null,
+                Defendant = request.HasDefendant ? check.Text("defendant", request.Defendant, 200) : null,
+                JudgedOn = request.HasJudgedOn ? check.Date("judgedOn", request.JudgedOn) : null,
+                Judgment = request.HasJudgment ? check.Enum("judgment", request.Judgment) : null,
+                Notices = request.Notices.Select((n, i) => NoticeCorrectionOf(check, $"notices[{i}]", n)).ToList(),
+            };
+            if (correction.IsEmpty) check.Fail("correction", "names no field to correct");
+            context.SetAuditReason(correction.Reason);
+            return (c, today) => c.Correct(correction, today);
+        });
+
+    [Authorize(Policy = AccessPolicies.Write)]
+    public override Task<Proto.LitigationCase> VoidCase(Proto.VoidCaseRequest request, ServerCallContext context) =>
+        writer.VoidCaseAsync(request.Id, request.Reason, context, clock, (voided, _) => voided.ToProto());
 
     [Authorize(Policy = AccessPolicies.Read)]
     public override async Task<Proto.LitigationCase> GetCase(Proto.GetCaseRequest request, ServerCallContext context) =>
@@ -167,6 +152,7 @@ public sealed class LitigationCasesService(
             Excuse = n.HasExcuse ? n.Excuse : null,
         };
 
-    private Task<Proto.LitigationCase> Change(Guid id, Action<LitigationCase, DateOnly> move, ServerCallContext context) =>
-        writer.ChangeCaseAsync(id, context, clock, move, (changed, _) => changed.ToProto());
+    /// <summary>Checks the request (<paramref name="validate"/> returns the move) and applies the move through the group commit.</summary>
+    private Task<Proto.LitigationCase> Change(string id, ServerCallContext context, Func<InputCheck, Action<LitigationCase, DateOnly>> validate) =>
+        writer.ChangeCaseAsync(id, context, clock, validate, (changed, _) => changed.ToProto());
 }

@@ -1,3 +1,4 @@
+using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Commands;
 using Fazhi.ServiceDefaults.Errors;
@@ -13,6 +14,8 @@ namespace Fazhi.ServiceDefaults.Cases;
 /// </summary>
 public static class CaseCommands
 {
+    private const int MaxReason = 2000;
+
     /// <summary>
     /// Applies <paramref name="move"/> to case <paramref name="id"/> through the group-commit writer, which saves it with
     /// other requests' moves in one transaction and re-applies it to fresh state if another replica changed the case first.
@@ -36,6 +39,39 @@ public static class CaseCommands
             },
             changed => result(changed, today),
             context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Checks a request naming case <paramref name="id"/>: <paramref name="validate"/> reads the request's other fields
+    /// into the same <see cref="InputCheck"/> (so one answer names every bad field) and returns the move, which is then
+    /// applied as by the other overload.
+    /// </summary>
+    public static Task<TResult> ChangeCaseAsync<TContext, TCase, TResult>(
+        this GroupCommitWriter<TContext, TCase> writer, string? id, ServerCallContext context, BusinessClock clock,
+        Func<InputCheck, Action<TCase, DateOnly>> validate, Func<TCase, DateOnly, TResult> result)
+        where TContext : DbContext
+        where TCase : class, ICase<object>
+    {
+        var check = new InputCheck();
+        var caseId = check.Id("id", id);
+        var move = validate(check);
+        check.ThrowIfInvalid();
+        return writer.ChangeCaseAsync(caseId, context, clock, move, result);
+    }
+
+    /// <summary>Voids a case logged by mistake; the reason is required and kept in its audit trail.</summary>
+    public static Task<TResult> VoidCaseAsync<TContext, TCase, TResult>(
+        this GroupCommitWriter<TContext, TCase> writer, string? id, string? reason, ServerCallContext context, BusinessClock clock,
+        Func<TCase, DateOnly, TResult> result)
+        where TContext : DbContext
+        where TCase : class, ICase<object>
+    {
+        return writer.ChangeCaseAsync(id, context, clock, check =>
+        {
+            var why = check.Text("reason", reason, MaxReason);
+            context.SetAuditReason(why);
+            return (c, _) => c.Void(why);
+        }, result);
     }
 
     /// <summary>

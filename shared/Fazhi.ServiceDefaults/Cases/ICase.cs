@@ -16,4 +16,7 @@ public interface ICase<out TEvent> : IAuditedAggregate, IPublishesIntegrationSta
     string Org { get; }
 
     TEvent ToChangedEvent(DateTimeOffset changedAt);
+
+    /// <summary>Withdraws a case logged by mistake: it keeps its history but leaves every figure.</summary>
+    void Void(string reason);
 }
