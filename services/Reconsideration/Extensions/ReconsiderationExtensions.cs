@@ -1,4 +1,3 @@
-using Fazhi.Calendar;
 using Fazhi.Contracts.IntegrationEvents;
 using Fazhi.Reconsideration.Domain;
 using Fazhi.Reconsideration.Grpc;
@@ -6,6 +5,7 @@ using Fazhi.Reconsideration.Infrastructure;
 using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Cases;
+using Fazhi.ServiceDefaults.Hosting;
 
 namespace Fazhi.Reconsideration.Extensions;
 
@@ -20,9 +20,7 @@ public static class ReconsiderationExtensions
             WriteRoles: [FazhiRoles.ReconsiderationClerk]));
         builder.AddCaseStore<ReconsiderationDbContext, ReconsiderationCase, ReconsiderationCaseChanged>(
             ServiceName, "fazhi_reconsideration", "reconsideration case", c => c.ReceivedOn);
-        // The published holiday schedules ship with the code; Calendar:Path swaps in a newer schedule without a release.
-        var calendarPath = builder.Configuration["Calendar:Path"];
-        builder.Services.AddSingleton(string.IsNullOrEmpty(calendarPath) ? WorkingDayCalendar.Default : WorkingDayCalendar.FromFile(calendarPath));
+        builder.AddWorkingDayCalendar();
         return builder;
     }
 
