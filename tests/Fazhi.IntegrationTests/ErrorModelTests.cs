@@ -187,17 +187,19 @@ public sealed class ErrorModelTests(FazhiSystem system) : IClassFixture<FazhiSys
     public async Task Rule_violation_is_failed_precondition_with_a_reason_and_precondition_failure()
     {
         var created = await system.Cases.ReceiveAsync(Org, "2024-03-01");
+        await system.Cases.AcceptAsync(created.Id, "2024-03-04");
         var (_, status, info) = await RefusedAsync(
-            system.Cases.Client.DecideCaseAsync(new DecideCaseRequest { Id = created.Id, DecidedOn = "2024-03-20", Decision = Decision.Maintain }),
+            system.Cases.Client.AcceptCaseAsync(new AcceptCaseRequest { Id = created.Id, AcceptedOn = "2024-03-05", Procedure = Procedure.Ordinary }),
             StatusCode.FailedPrecondition);
+        Assert.Equal("CASE_ALREADY_ACCEPTED", info.Reason);
         Assert.Equal(created.Id, info.Metadata["id"]);
         var violation = Assert.Single(status.GetDetail<PreconditionFailure>()!.Violations);
         Assert.Equal(info.Reason, violation.Type);
         Assert.Equal(created.Id, violation.Subject);
         Assert.Equal(status.Message, violation.Description);
 
-        using var response = await system.CasesHttp.PostAsJsonAsync($"v1/reconsideration/cases/{created.Id}:decide",
-            new { decidedOn = "2024-03-20", decision = "DECISION_MAINTAIN" });
+        using var response = await system.CasesHttp.PostAsJsonAsync($"v1/reconsideration/cases/{created.Id}:accept",
+            new { acceptedOn = "2024-03-05", procedure = "PROCEDURE_ORDINARY" });
         var (body, jsonInfo) = await RefusedJsonAsync(response, HttpStatusCode.BadRequest, StatusCode.FailedPrecondition);
         Assert.Equal(info.Reason, jsonInfo.GetProperty("reason").GetString());
         var jsonViolation = Detail(body, "type.googleapis.com/google.rpc.PreconditionFailure").GetProperty("violations")[0];
