@@ -10,7 +10,8 @@ public sealed class BenchDatabases(string serverConnectionString)
 {
     public const string Reconsideration = "fazhi_bench_reconsideration";
     public const string Reporting = "fazhi_bench_reporting";
-    public static readonly IReadOnlyList<string> All = [Reconsideration, Reporting];
+    public const string Litigation = "fazhi_bench_litigation";
+    public static readonly IReadOnlyList<string> All = [Reconsideration, Reporting, Litigation];
 
     /// <summary>
     /// FAZHI_BENCH_POSTGRES overrides the server (a connection string without a database). The default matches the

@@ -16,9 +16,10 @@ public sealed class BenchSystem : IAsyncDisposable
 {
     public static readonly ServiceSpec ReportingSpec = new("Reporting", 5205, 6205, BenchDatabases.Reporting);
     public static readonly ServiceSpec ReconsiderationSpec = new("Reconsideration", 5201, 6201, BenchDatabases.Reconsideration);
+    public static readonly ServiceSpec LitigationSpec = new("Litigation", 5202, 6202, BenchDatabases.Litigation);
 
     /// <summary>Started in this order: reporting first, so its queues are bound before anyone publishes.</summary>
-    private static readonly ServiceSpec[] Specs = [ReportingSpec, ReconsiderationSpec];
+    private static readonly ServiceSpec[] Specs = [ReportingSpec, ReconsiderationSpec, LitigationSpec];
 
     private readonly List<ServiceProcess> _services = [];
     private readonly RabbitVhost _vhost;
@@ -42,7 +43,7 @@ public sealed class BenchSystem : IAsyncDisposable
         var system = new BenchSystem(BenchDatabases.FromEnvironment(), RabbitVhost.FromEnvironment(), keep);
         try
         {
-            Console.WriteLine($"[bench] fresh databases {BenchDatabases.Reconsideration}, {BenchDatabases.Reporting} and vhost {RabbitVhost.Name}");
+            Console.WriteLine($"[bench] fresh databases {string.Join(", ", BenchDatabases.All)} and vhost {RabbitVhost.Name}");
             await system.Databases.RecreateAsync(cancellationToken);
             await system._vhost.RecreateAsync(cancellationToken);
             foreach (var spec in Specs)
@@ -90,7 +91,7 @@ public sealed class BenchSystem : IAsyncDisposable
         _services.Clear();
         if (_keep)
         {
-            Console.WriteLine($"[bench] --keep: databases {BenchDatabases.Reconsideration}, {BenchDatabases.Reporting} and vhost {RabbitVhost.Name} left in place");
+            Console.WriteLine($"[bench] --keep: databases {string.Join(", ", BenchDatabases.All)} and vhost {RabbitVhost.Name} left in place");
         }
         else
         {

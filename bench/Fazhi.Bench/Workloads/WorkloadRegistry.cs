@@ -1,3 +1,4 @@
+using Fazhi.Bench.Workloads.Litigation;
 using Fazhi.Bench.Workloads.Reconsideration;
 
 namespace Fazhi.Bench.Workloads;
@@ -8,6 +9,7 @@ public static class WorkloadRegistry
     public static readonly IReadOnlyList<IWorkload> All =
     [
         new IntakeWorkload(),
+        new LitigationIntakeWorkload(),
         new FreshnessWorkload(),
         new YtdQueryWorkload(),
     ];

@@ -3,7 +3,8 @@ using Fazhi.Contracts.Reconsideration;
 
 namespace Fazhi.Bench.Workloads.Reconsideration;
 
-public enum Command { Create, Accept, Hear, Decide }
+/// <summary>A client's commands: reconsideration's lifecycle, then litigation's (notice, appearance, judgment).</summary>
+public enum Command { Create, Accept, Hear, Decide, Notice, Appear, Judge }
 
 /// <summary>
 /// The life of one case as a client will log it: every date follows the one before and lies in 2025 (in the past),

@@ -44,6 +44,7 @@ public sealed record LoadResult(IReadOnlyList<CommandLog> Logs, TimeSpan Elapsed
     public string Mix()
     {
         var total = Math.Max(1, Succeeded);
-        return string.Join(", ", Enum.GetValues<Command>().Select(c => $"{c.ToString().ToLowerInvariant()} {100.0 * SucceededOf(c) / total:0}%"));
+        return string.Join(", ", Enum.GetValues<Command>().Where(c => SucceededOf(c) > 0)
+            .Select(c => $"{c.ToString().ToLowerInvariant()} {100.0 * SucceededOf(c) / total:0}%"));
     }
 }

@@ -11,26 +11,38 @@ namespace Fazhi.Bench.Workloads.Reconsideration;
 /// </summary>
 public static class LifecycleLoad
 {
-    public static async Task<LoadResult> RunAsync(
+    /// <summary>One case's life as a client runs it: its commands in order, each run against the case made by the first.</summary>
+    public interface ILifecycle
+    {
+        IEnumerable<Command> Commands();
+
+        Task RunAsync(Command command, CancellationToken cancellationToken);
+    }
+
+    /// <summary>Reconsideration cases: create → accept → maybe hear → decide.</summary>
+    public static Task<LoadResult> RunAsync(
         CaseCommands commands, int clients, IReadOnlyList<string> orgs, TokenBucket? pacer, int seed,
-        CancellationToken stop, CancellationToken abort)
+        CancellationToken stop, CancellationToken abort) =>
+        RunAsync(random => new ReconsiderationLifecycle(commands, CaseScript.Next(random, orgs)), clients, pacer, seed, stop, abort);
+
+    /// <summary>Cases of any service, each client taking one case after another through <paramref name="next"/>.</summary>
+    public static async Task<LoadResult> RunAsync(
+        Func<Random, ILifecycle> next, int clients, TokenBucket? pacer, int seed, CancellationToken stop, CancellationToken abort)
     {
         var logs = Enumerable.Range(0, clients).Select(_ => new CommandLog()).ToArray();
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(logs.Select((log, i) =>
-            Task.Run(() => ClientAsync(commands, log, new Random(seed + i), orgs, pacer, stop, abort), abort)));
+            Task.Run(() => ClientAsync(next, log, new Random(seed + i), pacer, stop, abort), abort)));
         return new LoadResult(logs, Stopwatch.GetElapsedTime(started));
     }
 
     private static async Task ClientAsync(
-        CaseCommands commands, CommandLog log, Random random, IReadOnlyList<string> orgs, TokenBucket? pacer,
-        CancellationToken stop, CancellationToken abort)
+        Func<Random, ILifecycle> next, CommandLog log, Random random, TokenBucket? pacer, CancellationToken stop, CancellationToken abort)
     {
         while (!stop.IsCancellationRequested)
         {
-            var script = CaseScript.Next(random, orgs);
-            string? id = null;
-            foreach (var command in script.Commands())
+            var lifecycle = next(random);
+            foreach (var command in lifecycle.Commands())
             {
                 if (pacer is not null)
                 {
@@ -48,7 +60,7 @@ public static class LifecycleLoad
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
-                    id = await commands.RunAsync(command, script, id, abort);
+                    await lifecycle.RunAsync(command, abort);
                     log.Success(command, start);
                 }
                 catch (RpcException error) when (!abort.IsCancellationRequested)
@@ -59,5 +71,15 @@ public static class LifecycleLoad
                 }
             }
         }
+    }
+
+    private sealed class ReconsiderationLifecycle(CaseCommands commands, CaseScript script) : ILifecycle
+    {
+        private string? _id;
+
+        public IEnumerable<Command> Commands() => script.Commands();
+
+        public async Task RunAsync(Command command, CancellationToken cancellationToken) =>
+            _id = await commands.RunAsync(command, script, _id, cancellationToken);
     }
 }

@@ -3,21 +3,23 @@ using Npgsql;
 
 namespace Fazhi.Bench.Workloads.Reconsideration;
 
-/// <summary>How far reporting has got. Every accepted command bumps one case's version by one (create is version 1),
-/// so reporting has applied everything exactly when the sum of its projected versions equals the cases table's.</summary>
-public sealed class ProjectionProgress(NpgsqlDataSource reconsideration, NpgsqlDataSource reporting)
+/// <summary>How far reporting has got with one source's cases. Every accepted command bumps one case's version by one
+/// (create is version 1), so reporting has applied everything exactly when the sum of the source's projected versions
+/// equals its cases table's. Only that source's projections count: another service's cases, loaded at the same time,
+/// are neither ahead nor behind this one's.</summary>
+public sealed class ProjectionProgress(NpgsqlDataSource cases, NpgsqlDataSource reporting, string source = "reconsideration")
 {
     public readonly record struct Totals(long Cases, long Versions);
 
     public Task<Totals> SourceAsync(CancellationToken cancellationToken) =>
-        TotalsAsync(reconsideration, "SELECT count(*), coalesce(sum(version), 0)::bigint FROM cases", cancellationToken);
+        TotalsAsync(cases, "SELECT count(*), coalesce(sum(version), 0)::bigint FROM cases", cancellationToken);
 
     public Task<Totals> ProjectedAsync(CancellationToken cancellationToken) =>
-        TotalsAsync(reporting, "SELECT count(*), coalesce(sum(version), 0)::bigint FROM projected_cases", cancellationToken);
+        TotalsAsync(reporting, $"SELECT count(*), coalesce(sum(version), 0)::bigint FROM projected_cases WHERE source = '{source}'", cancellationToken);
 
     public async Task<long> PendingOutboxAsync(CancellationToken cancellationToken)
     {
-        await using var command = reconsideration.CreateCommand("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
+        await using var command = cases.CreateCommand("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
