@@ -43,7 +43,8 @@ public sealed class ApiRulesTests(FazhiSystem system) : IClassFixture<FazhiSyste
     {
         var created = await system.Cases.ReceiveAsync("410105", "2024-05-06");
 
-        var decideFirst = await Assert.ThrowsAsync<RpcException>(() => system.Cases.DecideAsync(created.Id, "2024-05-20", Decision.Maintain));
+        // Within the review period (it ends 5/13) a case must be accepted before it is decided.
+        var decideFirst = await Assert.ThrowsAsync<RpcException>(() => system.Cases.DecideAsync(created.Id, "2024-05-10", Decision.Maintain));
         Assert.Equal(StatusCode.FailedPrecondition, decideFirst.StatusCode);
 
         var future = await Assert.ThrowsAsync<RpcException>(() => system.Cases.AcceptAsync(created.Id, "2099-01-01"));

@@ -27,7 +27,9 @@ public sealed class CaseToYtdTests(FazhiSystem system) : IClassFixture<FazhiSyst
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         var id = body.GetProperty("id").GetString();
-        Assert.Equal("CASE_STATUS_RECEIVED", body.GetProperty("status").GetString());
+        // Received long ago with nothing recorded since: the review period is over, so it shows as accepted by law.
+        Assert.Equal("CASE_STATUS_ACCEPTED", body.GetProperty("status").GetString());
+        Assert.True(body.GetProperty("acceptedByLaw").GetBoolean());
         Assert.Equal(1, body.GetProperty("version").GetInt64());
         // 5 working days after Friday 2024-03-01.
         Assert.Equal("2024-03-08", body.GetProperty("acceptanceDueOn").GetString());

@@ -21,6 +21,7 @@ public static class ReconsiderationExtensions
         builder.AddCaseStore<ReconsiderationDbContext, ReconsiderationCase, ReconsiderationCaseChanged>(
             ServiceName, "fazhi_reconsideration", "reconsideration case", c => c.ReceivedOn);
         builder.AddWorkingDayCalendar();
+        builder.Services.AddHostedService<CalendarAdoption>();
         return builder;
     }
 

@@ -90,11 +90,47 @@ public sealed class ReconsiderationCasesService(
     {
         var check = new InputCheck();
         var id = check.Id("id", request.Id);
+        var extendedOn = check.Date("extendedOn", request.ExtendedOn);
         var days = check.Range("days", request.Days, 1, StatutoryDeadlines.MaxExtensionDays);
         var reason = check.Text("reason", request.Reason, MaxText);
         check.ThrowIfInvalid();
         context.SetAuditReason(reason);
-        return Change(id, (c, _) => c.Extend(days, reason, calendar), context);
+        return Change(id, (c, today) => c.Extend(extendedOn, days, reason, today, calendar), context);
+    }
+
+    [Authorize(Policy = AccessPolicies.Write)]
+    public override Task<Proto.ReconsiderationCase> RequestMaterials(Proto.RequestMaterialsRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        var requestedOn = check.Date("requestedOn", request.RequestedOn);
+        var dueOn = check.Date("dueOn", request.DueOn);
+        var reason = check.Text("reason", request.Reason, MaxText, required: false);
+        check.ThrowIfInvalid();
+        context.SetAuditReason(reason);
+        return Change(id, (c, today) => c.RequestMaterials(requestedOn, dueOn, today, calendar), context);
+    }
+
+    [Authorize(Policy = AccessPolicies.Write)]
+    public override Task<Proto.ReconsiderationCase> ReceiveMaterials(Proto.ReceiveMaterialsRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        var receivedOn = check.Date("receivedOn", request.ReceivedOn);
+        check.ThrowIfInvalid();
+        return Change(id, (c, today) => c.ReceiveMaterials(receivedOn, today, calendar), context);
+    }
+
+    [Authorize(Policy = AccessPolicies.Write)]
+    public override Task<Proto.ReconsiderationCase> WithdrawCase(Proto.WithdrawCaseRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var id = check.Id("id", request.Id);
+        var withdrawnOn = check.Date("withdrawnOn", request.WithdrawnOn);
+        var reason = check.Text("reason", request.Reason, MaxText);
+        check.ThrowIfInvalid();
+        context.SetAuditReason(reason);
+        return Change(id, (c, today) => c.Withdraw(withdrawnOn, reason, request.Settled, today, calendar), context);
     }
 
     [Authorize(Policy = AccessPolicies.Write)]
@@ -106,7 +142,7 @@ public sealed class ReconsiderationCasesService(
         var reason = check.Text("reason", request.Reason, MaxText, required: false);
         check.ThrowIfInvalid();
         context.SetAuditReason(reason);
-        return Change(id, (c, today) => c.Suspend(suspendedOn, today), context);
+        return Change(id, (c, today) => c.Suspend(suspendedOn, today, calendar, reason), context);
     }
 
     [Authorize(Policy = AccessPolicies.Write)]
@@ -126,8 +162,11 @@ public sealed class ReconsiderationCasesService(
         var id = check.Id("id", request.Id);
         var decidedOn = check.Date("decidedOn", request.DecidedOn);
         var decision = check.Enum("decision", request.Decision);
+        var ground = request.TerminationGround == Proto.TerminationGround.Unspecified
+            ? Proto.TerminationGround.Unspecified
+            : check.Enum("terminationGround", request.TerminationGround);
         check.ThrowIfInvalid();
-        return Change(id, (c, today) => c.Decide(decidedOn, decision, today, calendar), context);
+        return Change(id, (c, today) => c.Decide(decidedOn, decision, today, calendar, ground), context);
     }
 
     [Authorize(Policy = AccessPolicies.Write)]
@@ -147,6 +186,7 @@ public sealed class ReconsiderationCasesService(
             RejectedOn = request.HasRejectedOn ? check.Date("rejectedOn", request.RejectedOn) : null,
             DecidedOn = request.HasDecidedOn ? check.Date("decidedOn", request.DecidedOn) : null,
             Decision = request.HasDecision ? check.Enum("decision", request.Decision) : null,
+            TerminationGround = request.HasTerminationGround ? check.Enum("terminationGround", request.TerminationGround) : null,
             HearingDates = request.HearingDates is null
                 ? null
                 : request.HearingDates.Dates.Select((d, i) => check.Date($"hearingDates.dates[{i}]", d)).ToList(),
@@ -210,12 +250,15 @@ public sealed class ReconsiderationCasesService(
         // Without an org filter, a caller lists every case in its scope (its code and the codes under it).
         query = org is not null ? query.Where(c => c.Org == org) : query.Where(c => c.Org.StartsWith(caller.Org));
         if (request.Status != Proto.CaseStatus.Unspecified) query = query.Where(c => c.Status == request.Status);
-        if (dueBefore is { } due) query = query.Where(c => c.Status == Proto.CaseStatus.Accepted && c.Deadline <= due);
+        // An application still "received" after its review period is accepted by law and has a deadline running too.
+        var today = clock.Today();
+        if (dueBefore is { } due)
+            query = query.Where(c => (c.Status == Proto.CaseStatus.Accepted || (c.Status == Proto.CaseStatus.Received && c.AcceptanceDueOn < today))
+                && c.Deadline <= due);
         if (after is { } last) query = query.Where(c => c.Id.CompareTo(last) > 0);
 
         // Ids are UUIDv7, so id order is creation order and a page token is just the last id seen.
         var page = await query.OrderBy(c => c.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var today = clock.Today();
         var response = new Proto.ListCasesResponse();
         response.Cases.AddRange(page.Take(pageSize).Select(c => c.ToProto(today)));
         if (page.Count > pageSize) response.NextPageToken = page[pageSize - 1].Id.ToString();

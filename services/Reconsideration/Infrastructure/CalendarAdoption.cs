@@ -3,6 +3,7 @@ using CaseStatus = Fazhi.Contracts.Reconsideration.CaseStatus;
 using Fazhi.Reconsideration.Domain;
 using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Commands;
+using Fazhi.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Reconsideration.Infrastructure;
@@ -21,6 +22,7 @@ public sealed class CalendarAdoption(
     ILogger<CalendarAdoption> logger) : BackgroundService
 {
     private const int PageSize = 500;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     private static readonly CaseStatus[] Open = [CaseStatus.Received, CaseStatus.AwaitingMaterials, CaseStatus.Accepted, CaseStatus.Suspended];
 
@@ -31,13 +33,23 @@ public sealed class CalendarAdoption(
         Guid? after = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var ids = await NextPageAsync(after, stoppingToken);
-            if (ids.Count == 0) break;
-            var today = clock.Today();
-            var changed = await Task.WhenAll(ids.Select(id =>
-                writer.ChangeAsync(id, origin, c => c.AdoptCalendar(calendar, today), c => c.CalendarVersion == calendar.Version, stoppingToken)));
-            adopted += changed.Count(c => c);
-            after = ids[^1];
+            try
+            {
+                var ids = await NextPageAsync(after, stoppingToken);
+                if (ids.Count == 0) break;
+                var today = clock.Today();
+                var changed = await Task.WhenAll(ids.Select(id =>
+                    writer.ChangeAsync(id, origin, c => c.AdoptCalendar(calendar, today), c => c.CalendarVersion == calendar.Version, stoppingToken)));
+                adopted += changed.Count(c => c);
+                after = ids[^1];
+            }
+            catch (Exception ex) when (ErrorStatus.TransientReason(ex) is not null && !stoppingToken.IsCancellationRequested)
+            {
+                // The database is unreachable (say, at start-up): try the page again later; an exception here would
+                // stop the whole service (BackgroundServiceExceptionBehavior.StopHost).
+                logger.LogWarning(ex, "Calendar adoption waits {Delay} for the database", RetryDelay);
+                await Task.Delay(RetryDelay, stoppingToken);
+            }
         }
         if (adopted > 0) logger.LogInformation("Recomputed the deadlines of {Count} open cases for holiday schedule {Version}", adopted, calendar.Version);
     }

@@ -34,8 +34,18 @@ public sealed class ReconsiderationDbContext(DbContextOptions<ReconsiderationDbC
             b.Property(c => c.Category).HasConversion<string>().HasMaxLength(40);
             b.Property(c => c.Procedure).HasConversion<string>().HasMaxLength(20);
             b.Property(c => c.Decision).HasConversion<string>().HasMaxLength(40);
+            b.Property(c => c.WithdrawalReason).HasMaxLength(2000);
+            b.Property(c => c.CalendarWarning).HasMaxLength(500);
+            b.Property(c => c.TerminationGround).HasConversion<string>().HasMaxLength(40);
             b.Property<List<DateOnly>>("_hearingDates").HasColumnName("hearing_dates");
             b.Ignore(c => c.HearingDates);
+            // Suspension intervals and the deadline history are read and written whole with their case: jsonb.
+            b.Property<List<Suspension>>("_suspensions").HasColumnName("suspensions").HasColumnType("jsonb")
+                .HasConversion(JsonColumn.Converter<Suspension>(), JsonColumn.Comparer<Suspension>());
+            b.Ignore(c => c.Suspensions);
+            b.Property<List<DeadlineChange>>("_deadlineHistory").HasColumnName("deadline_history").HasColumnType("jsonb")
+                .HasConversion(JsonColumn.Converter<DeadlineChange>(), JsonColumn.Comparer<DeadlineChange>());
+            b.Ignore(c => c.DeadlineHistory);
             // Two concurrent commands on one case: the second fails and is retried on fresh state.
             b.Property(c => c.Version).IsConcurrencyToken();
         });

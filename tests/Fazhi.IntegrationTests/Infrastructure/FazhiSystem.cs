@@ -100,14 +100,14 @@ public class FazhiSystem : IAsyncLifetime
         });
 
     /// <summary>Stops the reconsideration service and starts a new instance on the same database and broker.</summary>
-    public async Task RestartReconsiderationAsync(bool relayEnabled)
+    public async Task RestartReconsiderationAsync(bool relayEnabled, string? calendarPath = null)
     {
         await Reconsideration.DisposeAsync();
         (_cases, _casesHttp) = (null, null);
-        Reconsideration = await StartReconsiderationAsync(relayEnabled);
+        Reconsideration = await StartReconsiderationAsync(relayEnabled, calendarPath);
     }
 
-    public Task<ServiceHost> StartReconsiderationAsync(bool relayEnabled) => ServiceHost.StartAsync(
+    public Task<ServiceHost> StartReconsiderationAsync(bool relayEnabled, string? calendarPath = null) => ServiceHost.StartAsync(
         builder => builder.AddReconsiderationService(),
         app => app.MapReconsiderationService(),
         host => host.MigrateAsync<ReconsiderationDbContext>(),
@@ -117,6 +117,7 @@ public class FazhiSystem : IAsyncLifetime
             ["ConnectionStrings:RabbitMq"] = _amqp,
             ["Outbox:RelayEnabled"] = relayEnabled ? "true" : "false",
             ["Auth:DevSigningKey"] = SigningKey,
+            ["Calendar:Path"] = calendarPath,
         });
 
     private Task<ServiceHost> StartReportingAsync() => ServiceHost.StartAsync(
