@@ -1,6 +1,5 @@
 using Fazhi.Reporting.Projection;
 using Fazhi.Reporting.Sources;
-using Fazhi.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace Fazhi.Reporting.Consumers;
@@ -17,25 +16,20 @@ public sealed class CaseChangedConsumer<TEvent>(CaseProjector projector, ReportS
         projector.ApplyAsync(source.Name, context.Message.Select(m => source.ToVersion(m.Message)).ToList(), context.CancellationToken);
 }
 
-/// <summary>Retries per UseShortRetries (transient faults until they pass, others briefly, then _error); batches of up to 100 events within 5 ms.</summary>
-public sealed class CaseChangedConsumerDefinition<TEvent> : ConsumerDefinition<CaseChangedConsumer<TEvent>>
+/// <summary>Batches of up to 100 events within 5 ms, four batches at a time.</summary>
+public sealed class CaseChangedConsumerDefinition<TEvent>(ReportSource<TEvent> source)
+    : SourceConsumerDefinition<CaseChangedConsumer<TEvent>>(source, "case-changed", prefetch: BatchSize * ConcurrentBatches * 2)
     where TEvent : class
 {
     private const int BatchSize = 100;
     private const int ConcurrentBatches = 4;
-
-    public CaseChangedConsumerDefinition(ReportSource<TEvent> source)
-    {
-        EndpointName = $"reporting-{source.Name}-case-changed";
-        Endpoint(e => e.PrefetchCount = BatchSize * ConcurrentBatches * 2);
-    }
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<CaseChangedConsumer<TEvent>> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseShortRetries();
+        base.ConfigureConsumer(endpointConfigurator, consumerConfigurator, context);
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(BatchSize)
             .SetTimeLimit(TimeSpan.FromMilliseconds(5))

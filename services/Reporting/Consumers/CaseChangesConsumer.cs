@@ -29,24 +29,6 @@ public sealed class CaseChangesConsumer<TEvent>(CaseProjector projector, ReportS
     }
 }
 
-/// <summary>
-/// Retries per UseShortRetries: a transient fault (database or broker away) until it passes, the message staying queued;
-/// any other a few times, then the _error queue rather than being acked. No delayed redelivery: Debian's RabbitMQ lacks the plugin.
-/// </summary>
-public sealed class CaseChangesConsumerDefinition<TEvent> : ConsumerDefinition<CaseChangesConsumer<TEvent>>
-    where TEvent : class
-{
-    public CaseChangesConsumerDefinition(ReportSource<TEvent> source)
-    {
-        // Named per source: the consumer type's own name is the same for every source.
-        EndpointName = $"reporting-{source.Name}-case-changes";
-        ConcurrentMessageLimit = 4;
-        Endpoint(e => e.PrefetchCount = 16);
-    }
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<CaseChangesConsumer<TEvent>> consumerConfigurator,
-        IRegistrationContext context) =>
-        endpointConfigurator.UseShortRetries();
-}
+public sealed class CaseChangesConsumerDefinition<TEvent>(ReportSource<TEvent> source)
+    : SourceConsumerDefinition<CaseChangesConsumer<TEvent>>(source, "case-changes", prefetch: 16, concurrentMessages: 4)
+    where TEvent : class;

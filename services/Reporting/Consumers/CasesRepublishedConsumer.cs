@@ -1,7 +1,6 @@
 using Fazhi.Contracts.IntegrationEvents;
 using Fazhi.Reporting.Projection;
 using Fazhi.Reporting.Sources;
-using Fazhi.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace Fazhi.Reporting.Consumers;
@@ -14,19 +13,6 @@ public sealed class CasesRepublishedConsumer<TEvent>(CaseProjector projector, Re
         projector.ApplyAsync(source.Name, context.Message.Cases.Select(source.ToVersion).ToList(), context.CancellationToken);
 }
 
-public sealed class CasesRepublishedConsumerDefinition<TEvent> : ConsumerDefinition<CasesRepublishedConsumer<TEvent>>
-    where TEvent : class
-{
-    public CasesRepublishedConsumerDefinition(ReportSource<TEvent> source)
-    {
-        EndpointName = $"reporting-{source.Name}-cases-republished";
-        ConcurrentMessageLimit = 4;
-        Endpoint(e => e.PrefetchCount = 8);
-    }
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<CasesRepublishedConsumer<TEvent>> consumerConfigurator,
-        IRegistrationContext context) =>
-        endpointConfigurator.UseShortRetries();
-}
+public sealed class CasesRepublishedConsumerDefinition<TEvent>(ReportSource<TEvent> source)
+    : SourceConsumerDefinition<CasesRepublishedConsumer<TEvent>>(source, "cases-republished", prefetch: 8, concurrentMessages: 4)
+    where TEvent : class;
