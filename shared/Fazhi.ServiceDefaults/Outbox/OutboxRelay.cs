@@ -61,8 +61,14 @@ public sealed class OutboxRelay<TContext>(
             try
             {
                 var published = await PublishBatchAsync(stoppingToken);
-                if (status.Succeeded() is { } outage)
+                // A pass that published nothing proves nothing about the broker (the pending rows may be another
+                // replica's claim at this instant): the relay has recovered once it published, or once nothing it
+                // could publish is left.
+                if ((published > 0 || (status.FailingSince is not null && !await AnyPublishablePendingAsync(stoppingToken)))
+                    && status.Succeeded() is { } outage)
+                {
                     logger.LogWarning("Outbox relay publishes again after failing for {Outage}", outage);
+                }
                 await CleanupAsync(stoppingToken);
                 if (published < _options.BatchSize)
                 {
@@ -175,6 +181,17 @@ public sealed class OutboxRelay<TContext>(
         }
         // A pass that found only unreadable rows must wait for new rows, not spin.
         return rows.Count == unreadable.Count ? 0 : rows.Count;
+    }
+
+    private async Task<bool> AnyPublishablePendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var any = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM outbox_messages WHERE sent_at IS NULL AND NOT (id = ANY($1)))", connection)
+        {
+            Parameters = { new() { Value = _reportedUnreadable.ToArray() } },
+        };
+        return (bool)(await any.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task<List<OutboxMessage>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
