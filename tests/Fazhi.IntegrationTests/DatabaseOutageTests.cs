@@ -10,6 +10,7 @@ using Fazhi.ServiceDefaults.Errors;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Health.V1;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
 using StatusCode = Grpc.Core.StatusCode;
@@ -95,6 +96,11 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var health = new Health.HealthClient(_host.Grpc(null));
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await health.CheckAsync(new HealthCheckRequest())).Status);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest { Service = "live" })).Status);
+
+        // The outage did not stop the service (a background service failing on it would have, StopHost).
+        var lifetime = _host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, "the database outage stopped the service");
     }
 
     [Fact]
