@@ -21,9 +21,10 @@ public sealed class OutboxOptions
     public TimeSpan CoalesceDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// The longest a relay pass waits for the broker to take and confirm its messages. A broker that is down or
-    /// unreachable must not hold the claimed rows' transaction open (and the rows locked) for the whole outage: after
-    /// this the pass gives up, marks what was confirmed, releases the rest, and the relay backs off.
+    /// The longest a relay pass waits for the broker to confirm (or refuse) any of its messages. A broker that is down
+    /// or unreachable must not hold the claimed rows' transaction open (and the rows locked) for the whole outage:
+    /// after this much time without progress the pass gives up, marks what was confirmed, releases the rest, and the
+    /// relay backs off. A large pass that keeps getting confirms is not cut short.
     /// </summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

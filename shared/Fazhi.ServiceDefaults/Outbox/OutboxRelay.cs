@@ -13,8 +13,8 @@ namespace Fazhi.ServiceDefaults.Outbox;
 /// FOR UPDATE SKIP LOCKED inside a transaction, so replicas share the work and a row is marked sent only after
 /// the broker confirmed the message carrying it; a crash in between re-publishes it with the same event id and
 /// version, which consumers ignore. Rows of a packed type go several to a message (<see cref="RelayMessage"/>).
-/// A pass waits for the broker at most <see cref="OutboxOptions.PublishTimeout"/>: when the broker is down or
-/// unreachable the pass gives up, commits what was confirmed and so releases the claim on the other rows, logs a
+/// A pass waits at most <see cref="OutboxOptions.PublishTimeout"/> for the broker to finish a publish: when the broker
+/// is down or unreachable the pass gives up, commits what was confirmed and so releases the claim on the other rows, logs a
 /// warning, and the relay backs off (100 ms doubling up to <see cref="OutboxOptions.MaxRetryDelay"/>) and tries
 /// again, so it resumes within a few seconds of the broker's return. <see cref="OutboxRelayStatus"/> shows it in
 /// readiness and in the metrics fazhi.outbox.publish_failures and fazhi.outbox.failing_seconds.
@@ -76,7 +76,7 @@ public sealed class OutboxRelay<TContext>(
                     if (_options.CoalesceDelay > TimeSpan.Zero) await Task.Delay(_options.CoalesceDelay, time, stoppingToken);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
@@ -134,25 +134,24 @@ public sealed class OutboxRelay<TContext>(
         // Consumers do not depend on arrival order (events carry versioned state).
         var (messages, unreadable) = RelayMessage.Pack(rows);
         // Bounded: a broker that is down or silent must not keep this transaction, and the claimed rows' locks, open.
-        // The publishes are cancelled at the timeout; a publish that ignores its token is left behind (its rows stay
-        // pending, and a late confirm only means they are published again, which consumers ignore).
-        using var publishTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        publishTimeout.CancelAfter(_options.PublishTimeout);
-        var publishes = messages.Select(message => PublishAsync(message, publishTimeout.Token)).ToArray();
+        // The pass gives up once the broker has finished none of its publishes for PublishTimeout (a large pass that
+        // keeps making progress, a rebuild's, is not cut short). The remaining publishes are cancelled; one that
+        // ignores its token is left behind (its rows stay pending, and a late confirm only means they are published
+        // again, which consumers ignore).
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var publishes = messages.Select(message => PublishAsync(message, abandon.Token)).ToArray();
         Exception? failure = null;
-        try
+        if (!await SettledWhileProgressingAsync(publishes, cancellationToken))
         {
-            await Task.WhenAll(publishes).WaitAsync(_options.PublishTimeout + TimeSpan.FromMilliseconds(500), time, cancellationToken);
+            await abandon.CancelAsync();
+            failure = new TimeoutException($"The broker finished no publish for {_options.PublishTimeout}");
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        else if (publishes.FirstOrDefault(publish => !publish.IsCompletedSuccessfully) is { } failed)
         {
-            throw;
+            failure = failed.Exception?.GetBaseException() ?? new OperationCanceledException("A publish was cancelled");
         }
-        catch (Exception ex)
+        if (failure is not null)
         {
-            failure = publishTimeout.IsCancellationRequested
-                ? new TimeoutException($"The broker did not confirm within {_options.PublishTimeout}", ex)
-                : ex;
             foreach (var publish in publishes) _ = publish.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         }
 
@@ -181,6 +180,48 @@ public sealed class OutboxRelay<TContext>(
         }
         // A pass that found only unreadable rows must wait for new rows, not spin.
         return rows.Count == unreadable.Count ? 0 : rows.Count;
+    }
+
+    /// <summary>
+    /// Waits until every publish has finished (confirmed or failed); false when the broker went
+    /// <see cref="OutboxOptions.PublishTimeout"/> without finishing any of them.
+    /// </summary>
+    private async Task<bool> SettledWhileProgressingAsync(Task[] publishes, CancellationToken cancellationToken)
+    {
+        var all = Task.WhenAll(publishes);
+        var progress = new ProgressClock(time);
+        foreach (var publish in publishes)
+        {
+            _ = publish.ContinueWith(static (_, clock) => ((ProgressClock)clock!).Tick(), progress,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        while (!all.IsCompleted)
+        {
+            var wait = _options.PublishTimeout - progress.Idle;
+            if (wait <= TimeSpan.Zero) return false;
+            try
+            {
+                await all.WaitAsync(wait, time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // No publish finished in time; the loop looks at how long the broker has been idle.
+            }
+            catch (Exception) when (all.IsCompleted)
+            {
+                // A publish failed: every one has finished, and the caller looks at each.
+            }
+        }
+        return true;
+    }
+
+    private sealed class ProgressClock(TimeProvider time)
+    {
+        private long _last = time.GetTimestamp();
+
+        public void Tick() => Interlocked.Exchange(ref _last, time.GetTimestamp());
+
+        public TimeSpan Idle => time.GetElapsedTime(Interlocked.Read(ref _last));
     }
 
     private async Task<bool> AnyPublishablePendingAsync(CancellationToken cancellationToken)
