@@ -51,20 +51,20 @@ public sealed class OutboxRelayStatus
         get { lock (_lock) return _lastError; }
     }
 
-    internal void Started()
+    public void Started()
     {
         RelayRunning = true;
         Running[this] = true;
     }
 
-    internal void Stopped()
+    public void Stopped()
     {
         RelayRunning = false;
         Running.TryRemove(this, out _);
     }
 
     /// <summary>Records a failed pass; returns how many failed in a row.</summary>
-    internal int Failed(Exception error)
+    public int Failed(Exception error)
     {
         Failures.Add(1);
         lock (_lock)
@@ -76,7 +76,7 @@ public sealed class OutboxRelayStatus
     }
 
     /// <summary>Records a pass that worked; returns how long the relay had been failing before it, if it had.</summary>
-    internal TimeSpan? Succeeded()
+    public TimeSpan? Succeeded()
     {
         lock (_lock)
         {
