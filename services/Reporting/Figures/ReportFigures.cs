@@ -2,7 +2,10 @@ using static Fazhi.Reporting.Figures.ReconsiderationMetrics;
 
 namespace Fazhi.Reporting.Figures;
 
-/// <summary>Turns counter sums into the published metric keys: every key present, rates as unrounded fractions.</summary>
+/// <summary>
+/// Turns reconsideration's counter sums into its published metric keys: every key present, rates as unrounded fractions.
+/// The reconsideration report source's composer (Sources/ReconsiderationSource.cs); each source composes its own keys.
+/// </summary>
 public static class ReportFigures
 {
     public static SortedDictionary<string, double> Compose(IReadOnlyDictionary<string, long> sums)
