@@ -28,6 +28,15 @@ public sealed class ErrorMappingTests
         Assert.Null(ErrorStatus.ForException(new InvalidOperationException("a bug"), "reconsideration.fazhi.gov.cn", request: null));
     }
 
+    [Fact]
+    public void Overload_is_resource_exhausted_with_a_retry_hint()
+    {
+        var mapped = ErrorStatus.ForException(new OverloadedException("queue full"), "reconsideration.fazhi.gov.cn", request: null);
+        Assert.Equal((int)Code.ResourceExhausted, mapped?.Code);
+        Assert.Equal("SERVICE_OVERLOADED", mapped?.GetDetail<ErrorInfo>()?.Reason);
+        Assert.NotNull(mapped?.GetDetail<RetryInfo>());
+    }
+
     [Theory]
     [InlineData("a\u0000b", 1)]
     [InlineData("\u001b[31m", 0)]

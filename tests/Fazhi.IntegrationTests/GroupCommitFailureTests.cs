@@ -39,4 +39,32 @@ public sealed class GroupCommitFailureTests
         var afterStop = await Assert.ThrowsAsync<RpcException>(() => writer.ChangeAsync(Guid.CreateVersion7(), origin, _ => { }, c => c.Version, CancellationToken.None));
         Assert.Equal(StatusCode.Unavailable, afterStop.StatusCode);
     }
+
+    [Fact]
+    public async Task Past_the_queue_capacity_a_command_is_refused_at_once_and_the_queued_ones_are_still_settled()
+    {
+        var services = new ServiceCollection();
+        services.AddDbContext<ReconsiderationDbContext>(o => o
+            .UseNpgsql("Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2")
+            .UseSnakeCaseNamingConvention());
+        await using var provider = services.BuildServiceProvider();
+        var writer = new GroupCommitWriter<ReconsiderationDbContext, ReconsiderationCase>(
+            provider.GetRequiredService<IServiceScopeFactory>(),
+            Options.Create(new GroupCommitOptions { Writers = 1, QueueCapacity = 3 }), "reconsideration case");
+        var origin = new CommandOrigin(null, "AcceptCase", null, null);
+
+        // Not started yet: nothing takes commands off the queue, so three fill it.
+        var queued = Enumerable.Range(0, 3)
+            .Select(_ => writer.ChangeAsync(Guid.CreateVersion7(), origin, _ => { }, c => c.Version, CancellationToken.None))
+            .ToList();
+        var refused = await Assert.ThrowsAsync<Fazhi.ServiceDefaults.Errors.OverloadedException>(() =>
+            writer.ChangeAsync(Guid.CreateVersion7(), origin, _ => { }, c => c.Version, CancellationToken.None));
+        Assert.Equal("SERVICE_OVERLOADED", refused.Reason);
+        Assert.All(queued, q => Assert.False(q.IsCompleted));
+
+        await writer.StartAsync(CancellationToken.None);
+        foreach (var change in queued)
+            Assert.IsNotType<TimeoutException>(await Assert.ThrowsAnyAsync<Exception>(() => change.WaitAsync(TimeSpan.FromSeconds(30))));
+        await writer.StopAsync(CancellationToken.None);
+    }
 }

@@ -43,10 +43,11 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
         _scopes = scopes;
         _options = options.Value;
         _aggregateName = aggregateName;
-        if (_options.MaxBatch < 1 || _options.Writers < 1)
-            throw new OptionsValidationException(GroupCommitOptions.Section, typeof(GroupCommitOptions), ["MaxBatch and Writers must be at least 1"]);
+        if (_options.MaxBatch < 1 || _options.Writers < 1 || _options.QueueCapacity < 1)
+            throw new OptionsValidationException(GroupCommitOptions.Section, typeof(GroupCommitOptions), ["MaxBatch, Writers and QueueCapacity must be at least 1"]);
         _queues = Enumerable.Range(0, _options.Writers)
-            .Select(_ => Channel.CreateUnbounded<PendingCommand<TAggregate>>(new UnboundedChannelOptions { SingleReader = true }))
+            .Select(_ => Channel.CreateBounded<PendingCommand<TAggregate>>(
+                new BoundedChannelOptions(_options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))
             .ToArray();
     }
 
@@ -71,8 +72,16 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
         var index = command.Id is { } id
             ? (id.GetHashCode() & int.MaxValue) % _queues.Length
             : (Interlocked.Increment(ref _nextQueueForNew) & int.MaxValue) % _queues.Length;
-        if (!_queues[index].Writer.TryWrite(command))
-            throw new RpcException(new Status(StatusCode.Unavailable, "The service is stopping; retry on another instance."));
+        var queue = _queues[index];
+        if (!queue.Writer.TryWrite(command))
+        {
+            // A bounded channel refuses a write when full, and also once completed (the service is stopping).
+            if (queue.Reader.Count < _options.QueueCapacity)
+                throw new RpcException(new Status(StatusCode.Unavailable, "The service is stopping; retry on another instance."));
+            GroupCommitMetrics.Refused.Add(1);
+            throw new OverloadedException(
+                $"The service has {_options.QueueCapacity} {_aggregateName} commands waiting on this writer; nothing was saved. Retry after a short wait.");
+        }
         return command.Completion.Task.WaitAsync(command.Cancellation);
     }
 
@@ -120,7 +129,9 @@ public sealed class GroupCommitWriter<TContext, TAggregate> : BackgroundService
         var next = new List<PendingCommand<TAggregate>>();
         var ids = new HashSet<Guid>();
         foreach (var command in carried) Take(command);
-        while (batch.Count < _options.MaxBatch && queue.Reader.TryRead(out var command)) Take(command);
+        // Commands held back for the next batch count against the queue's capacity too, so that many commands on one
+        // hot case cannot drain the bounded queue into an unbounded list.
+        while (batch.Count < _options.MaxBatch && next.Count < _options.QueueCapacity && queue.Reader.TryRead(out var command)) Take(command);
         return (batch, next);
 
         void Take(PendingCommand<TAggregate> command)

@@ -52,6 +52,12 @@ public sealed class PermissionDeniedException(string reason, string message) : F
 
 public sealed record FieldViolation(string Field, string Description);
 
+/// <summary>
+/// More commands are waiting than the service accepts (RESOURCE_EXHAUSTED, HTTP 429, with a retry hint): refused at
+/// once rather than queued without bound, so memory and the wait of accepted commands stay bounded under overload.
+/// </summary>
+public sealed class OverloadedException(string message) : FazhiException("SERVICE_OVERLOADED", message);
+
 /// <summary>Bad input, with every bad field named (INVALID_ARGUMENT).</summary>
 public sealed class InvalidInputException(IReadOnlyList<FieldViolation> violations)
     : FazhiException("INVALID_INPUT", "Invalid request: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")))

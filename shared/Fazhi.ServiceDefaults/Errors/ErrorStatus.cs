@@ -111,6 +111,9 @@ public static class ErrorStatus
                 return Create(Code.AlreadyExists, conflict.Message, domain, conflict.Reason,
                     With(conflict.Metadata, ("resourceName", conflict.ResourceName)), resource);
             }
+            case OverloadedException overloaded:
+                return Create(Code.ResourceExhausted, overloaded.Message, domain, overloaded.Reason, overloaded.Metadata,
+                    new RetryInfo { RetryDelay = Duration.FromTimeSpan(RetryDelay) });
             case PermissionDeniedException denied:
                 return Create(Code.PermissionDenied, denied.Message, domain, denied.Reason, denied.Metadata);
             case FazhiException other:
