@@ -33,7 +33,9 @@ public static class ReportingExtensions
         // Every service whose cases feed the figures: one registration each, nothing else names a source.
         var sources = new ReportSources()
             .Add(ReconsiderationSource.Create())
-            .Add(LitigationSource.Create());
+            .Add(LitigationSource.Create())
+            .Add(EnforcementSource.Create())
+            .Add(DisclosureSource.Create());
         builder.Services.AddSingleton(sources);
         foreach (var source in sources.All) builder.Services.AddSingleton(source.GetType(), source);
         builder.AddMessaging(ServiceName, sources.AddConsumers);
