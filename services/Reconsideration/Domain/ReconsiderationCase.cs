@@ -147,7 +147,7 @@ public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IA
         RejectedOn = rejectedOn;
         RejectionReason = reason;
         Status = CaseStatus.Rejected;
-        AcceptedOn = null;
+        // The acceptance by law it would have had, and its deadlines, are gone with the rejection.
         _deadlineHistory = [];
         Deadline = null;
         Version++;
