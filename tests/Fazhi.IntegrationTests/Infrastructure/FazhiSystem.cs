@@ -21,6 +21,11 @@ public class FazhiSystem : IAsyncLifetime
     private TestServers.Endpoints _servers = null!;
     private string _amqp = "";
 
+    /// <summary>For fixtures that host one more service on this class's servers and virtual host.</summary>
+    protected TestServers.Endpoints Servers => _servers;
+    protected string Amqp => _amqp;
+    protected string SystemId => _id;
+
     public const string SigningKey = "fazhi-integration-tests-signing-key-0123456789";
 
     public ServiceHost Reconsideration { get; private set; } = null!;
