@@ -1,3 +1,4 @@
+using Fazhi.Bench.Workloads.CreateProtocols;
 using Fazhi.Bench.Workloads.Litigation;
 using Fazhi.Bench.Workloads.Reconsideration;
 
@@ -10,6 +11,7 @@ public static class WorkloadRegistry
     [
         new IntakeWorkload(),
         new LitigationIntakeWorkload(),
+        new CreateProtocolsWorkload(),
         new FreshnessWorkload(),
         new YtdQueryWorkload(),
     ];
