@@ -21,7 +21,7 @@ SERVICES=(
   "Reporting       5105 6105"
   "Litigation      5102 6102"
   # "Enforcement     5103 6103"
-  # "Disclosure      5104 6104"
+  "Disclosure      5104 6104"
 )
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
