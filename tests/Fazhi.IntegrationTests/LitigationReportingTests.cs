@@ -95,7 +95,7 @@ public sealed class LitigationReportingTests(LitigationSystem system) : IClassFi
         Assert.Equal(9, rebuilt.Metrics["litigation.first_instance_received"]);
         Assert.Equal(1.0 / 4, rebuilt.Metrics["litigation.loss_rate"], 12);
 
-        var unknown = await system.Reporting.Http(admin).PostAsJsonAsync("v1/reports/admin:reset", new { source = "enforcement" });
+        var unknown = await system.Reporting.Http(admin).PostAsJsonAsync("v1/reports/admin:reset", new { source = "no-such-source" });
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, unknown.StatusCode);
     }
 
