@@ -20,7 +20,7 @@ SERVICES=(
   "Reconsideration 5101 6101"
   "Reporting       5105 6105"
   "Litigation      5102 6102"
-  # "Enforcement     5103 6103"
+  "Enforcement     5103 6103"
   "Disclosure      5104 6104"
 )
 
