@@ -9,7 +9,7 @@ namespace Fazhi.Bench;
 public sealed record BenchOptions
 {
     public bool Quick { get; init; }
-    /// <summary>Workload names to run (intake, freshness, ytd); empty means all.</summary>
+    /// <summary>Workload names to run (intake, litigation, create-json-vs-grpc, freshness, ytd); empty means all.</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
     /// <summary>
     /// Commands in flight. The group commit's batches grow with them, and 32 left the machine latency-bound, not
@@ -29,10 +29,11 @@ public sealed record BenchOptions
         usage: bash bench/run.sh [--quick] [--only intake,freshness,ytd] [--clients N] [--runs N]
                                  [--duration SECONDS] [--warmup SECONDS] [--probes N] [--cases N] [--keep] [--no-build]
           --quick     one run of each figure, intake 15 s, 30 freshness probes per level
-          --only      run a subset of the workloads (rebuild is part of ytd, memory part of intake)
-          --clients   concurrent API clients of the intake and background loads (default 96)
+          --only      run a subset of the workloads: intake, litigation, create-json-vs-grpc, freshness, ytd
+                      (rebuild is part of ytd, memory part of intake)
+          --clients   concurrent API clients of the intake, create and background loads (default 96)
           --runs      runs per figure; the table shows the median (default 3, --quick 1)
-          --duration  intake load per run in seconds (default 60, --quick 15)
+          --duration  intake load per run in seconds, and per protocol in create-json-vs-grpc (default 60, --quick 15)
           --warmup    unmeasured load before the intake runs, in seconds (default 60, --quick 45)
           --probes    freshness probes per load level and run (default 100, --quick 30)
           --cases     cases loaded for the YTD query and rebuild figures (default 1000000)
