@@ -17,7 +17,18 @@ public sealed class DisclosureSystem : FazhiSystem, IAsyncLifetime
     public new async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _disclosure = await ServiceHost.StartAsync(
+        _disclosure = await StartDisclosureAsync(null);
+    }
+
+    /// <summary>Stops the disclosure service and starts a new instance on the same database, with another holiday schedule.</summary>
+    public async Task RestartDisclosureAsync(string? calendarPath)
+    {
+        await Disclosure.DisposeAsync();
+        _disclosure = null;
+        _disclosure = await StartDisclosureAsync(calendarPath);
+    }
+
+    private Task<ServiceHost> StartDisclosureAsync(string? calendarPath) => ServiceHost.StartAsync(
             builder => builder.AddDisclosureService(),
             app => app.MapDisclosureService(),
             host => host.MigrateAsync<DisclosureDbContext>(),
@@ -26,8 +37,8 @@ public sealed class DisclosureSystem : FazhiSystem, IAsyncLifetime
                 ["ConnectionStrings:Database"] = DisclosureConnectionString,
                 ["ConnectionStrings:RabbitMq"] = Amqp,
                 ["Auth:DevSigningKey"] = SigningKey,
+                ["Calendar:Path"] = calendarPath,
             });
-    }
 
     public new async Task DisposeAsync()
     {
