@@ -33,8 +33,10 @@ public sealed class CreateProtocolsWorkload : IWorkload
         };
 
         await WarmUp.EnsureAsync(context, commands, progress, cancellationToken);
-        // The shared warm-up runs gRPC lifecycles; the transcoding path has its own code to compile.
-        var warm = TimeSpan.FromSeconds(Math.Max(10, options.WarmUp.TotalSeconds / 4));
+        // The shared warm-up runs gRPC lifecycles; the transcoding path has its own code to compile. A quarter of
+        // --warmup was too little on a busy machine: the first JSON run after 10 s at ~220 creates/s cost
+        // reconsideration 0.56 ms of CPU per create, the next one 0.31 (bench/README.md).
+        var warm = TimeSpan.FromSeconds(Math.Max(10, options.WarmUp.TotalSeconds));
         foreach (var variant in variants)
         {
             var load = await LoadAsync(context, variant, warm, seed: 7, progress, cancellationToken);
