@@ -16,17 +16,6 @@ public static class CaseRules
         $"Case {id} was accepted by law on {acceptanceDueOn:yyyy-MM-dd}, when its review period ended; a 不予受理 dated "
         + $"{rejectedOn:yyyy-MM-dd} is too late. It can now only end with a decision such as DECISION_DISMISS_APPLICATION (驳回申请).");
 
-    public static void NotInFuture(string field, DateOnly date, DateOnly today)
-    {
-        if (date > today) throw new RuleViolationException("DATE_IN_FUTURE", $"{field} {date:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
-    }
-
-    public static void NotBefore(string field, DateOnly date, string earlierField, DateOnly earlier)
-    {
-        if (date < earlier)
-            throw new RuleViolationException("DATE_OUT_OF_ORDER", $"{field} {date:yyyy-MM-dd} is before {earlierField} {earlier:yyyy-MM-dd}.");
-    }
-
     public static void KnownProcedure(Procedure procedure)
     {
         if (procedure is not (Procedure.Ordinary or Procedure.Simplified))

@@ -1,5 +1,6 @@
 using Fazhi.Calendar;
 using Fazhi.Contracts.Reconsideration;
+using Fazhi.ServiceDefaults.Cases;
 
 namespace Fazhi.Reconsideration.Domain;
 
@@ -29,8 +30,8 @@ public sealed partial class ReconsiderationCase
         }
 
         var receivedOn = correction.ReceivedOn ?? ReceivedOn;
-        CaseRules.NotInFuture("receivedOn", receivedOn, today);
-        if (MaterialsRequestedOn is { } requestedOn) CaseRules.NotBefore("materialsRequestedOn", requestedOn, "receivedOn", receivedOn);
+        BusinessDates.NotInFuture("receivedOn", receivedOn, today);
+        if (MaterialsRequestedOn is { } requestedOn) BusinessDates.NotBefore("materialsRequestedOn", requestedOn, "receivedOn", receivedOn);
         var reviewStart = MaterialsReceivedOn ?? receivedOn;
         var acceptanceDue = StatutoryDeadlines.AcceptanceDue(reviewStart, calendar);
 
@@ -38,25 +39,25 @@ public sealed partial class ReconsiderationCase
         var acceptedOn = correction.AcceptedOn ?? (AcceptedByLaw ? acceptanceDue : AcceptedOn);
         if (acceptedOn is { } a)
         {
-            CaseRules.NotInFuture("acceptedOn", a, today);
-            CaseRules.NotBefore("acceptedOn", a, "the start of the review", reviewStart);
+            BusinessDates.NotInFuture("acceptedOn", a, today);
+            BusinessDates.NotBefore("acceptedOn", a, "the start of the review", reviewStart);
             if (a > acceptanceDue) throw CaseRules.Violation("REVIEW_PERIOD_OVER",
                 $"acceptedOn {a:yyyy-MM-dd} is after the review period, which ends on {acceptanceDue:yyyy-MM-dd}: the case was accepted by law that day.");
-            if (_suspensions.Count > 0) CaseRules.NotBefore("suspendedOn", _suspensions[0].From, "acceptedOn", a);
-            if (ExtendedOn is { } extendedOn) CaseRules.NotBefore("extendedOn", extendedOn, "acceptedOn", a);
+            if (_suspensions.Count > 0) BusinessDates.NotBefore("suspendedOn", _suspensions[0].From, "acceptedOn", a);
+            if (ExtendedOn is { } extendedOn) BusinessDates.NotBefore("extendedOn", extendedOn, "acceptedOn", a);
         }
         var rejectedOn = correction.RejectedOn ?? RejectedOn;
         if (rejectedOn is { } r)
         {
-            CaseRules.NotInFuture("rejectedOn", r, today);
-            CaseRules.NotBefore("rejectedOn", r, "the start of the review", reviewStart);
+            BusinessDates.NotInFuture("rejectedOn", r, today);
+            BusinessDates.NotBefore("rejectedOn", r, "the start of the review", reviewStart);
             if (r > acceptanceDue) throw CaseRules.ReviewPeriodOver(Id, acceptanceDue, r);
         }
         var hearings = (correction.HearingDates ?? _hearingDates).Distinct().Order().ToList();
         foreach (var h in hearings)
         {
-            CaseRules.NotInFuture("hearingDates", h, today);
-            CaseRules.NotBefore("hearingDates", h, "acceptedOn", acceptedOn!.Value);
+            BusinessDates.NotInFuture("hearingDates", h, today);
+            BusinessDates.NotBefore("hearingDates", h, "acceptedOn", acceptedOn!.Value);
         }
 
         var decision = correction.Decision ?? Decision;
@@ -66,13 +67,13 @@ public sealed partial class ReconsiderationCase
         if (decidedOn is { } d)
         {
             CaseRules.KnownDecision(decision, ground);
-            CaseRules.NotInFuture("decidedOn", d, today);
-            CaseRules.NotBefore("decidedOn", d, "acceptedOn", acceptedOn!.Value);
-            if (hearings.Count > 0) CaseRules.NotBefore("decidedOn", d, "the last hearing", hearings[^1]);
-            if (ExtendedOn is { } extendedOn) CaseRules.NotBefore("decidedOn", d, "extendedOn", extendedOn);
+            BusinessDates.NotInFuture("decidedOn", d, today);
+            BusinessDates.NotBefore("decidedOn", d, "acceptedOn", acceptedOn!.Value);
+            if (hearings.Count > 0) BusinessDates.NotBefore("decidedOn", d, "the last hearing", hearings[^1]);
+            if (ExtendedOn is { } extendedOn) BusinessDates.NotBefore("decidedOn", d, "extendedOn", extendedOn);
             // A suspension the decision ended ends on the corrected date, so its days are counted from it.
             suspensions = [.. suspensions.Select(s => s.EndedByDecision ? s with { To = d } : s)];
-            foreach (var s in suspensions) CaseRules.NotBefore("decidedOn", d, s.EndedByDecision ? "suspendedOn" : "resumedOn", s.EndedByDecision ? s.From : s.To!.Value);
+            foreach (var s in suspensions) BusinessDates.NotBefore("decidedOn", d, s.EndedByDecision ? "suspendedOn" : "resumedOn", s.EndedByDecision ? s.From : s.To!.Value);
         }
 
         ReceivedOn = receivedOn;

@@ -1,5 +1,6 @@
 using Fazhi.Calendar;
 using Fazhi.Contracts.Reconsideration;
+using Fazhi.ServiceDefaults.Cases;
 
 namespace Fazhi.Reconsideration.Domain;
 
@@ -50,13 +51,13 @@ public sealed partial class ReconsiderationCase
     /// <summary>The checks of a step that ends a case (decision, withdrawal): nothing recorded may come after it.</summary>
     private void CheckEndOn(DateOnly endOn, string field)
     {
-        CaseRules.NotBefore(field, endOn, "acceptedOn", EffectiveAcceptedOn!.Value);
-        if (_hearingDates.Count > 0) CaseRules.NotBefore(field, endOn, "the last hearing", _hearingDates[^1]);
-        if (ExtendedOn is { } extendedOn) CaseRules.NotBefore(field, endOn, "extendedOn", extendedOn);
+        BusinessDates.NotBefore(field, endOn, "acceptedOn", EffectiveAcceptedOn!.Value);
+        if (_hearingDates.Count > 0) BusinessDates.NotBefore(field, endOn, "the last hearing", _hearingDates[^1]);
+        if (ExtendedOn is { } extendedOn) BusinessDates.NotBefore(field, endOn, "extendedOn", extendedOn);
         if (_suspensions.Count > 0)
         {
             var last = _suspensions[^1];
-            CaseRules.NotBefore(field, endOn, last.To is null ? "suspendedOn" : "resumedOn", last.To ?? last.From);
+            BusinessDates.NotBefore(field, endOn, last.To is null ? "suspendedOn" : "resumedOn", last.To ?? last.From);
         }
     }
 

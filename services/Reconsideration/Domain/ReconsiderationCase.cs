@@ -5,6 +5,7 @@ using Fazhi.Contracts.Reconsideration;
 using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Outbox;
+using Fazhi.ServiceDefaults.Cases;
 
 namespace Fazhi.Reconsideration.Domain;
 
@@ -83,7 +84,7 @@ public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IA
         Guid requestId, string org, DateOnly receivedOn, ApplicantType applicantType, ActCategory category,
         string respondent, string summary, DateOnly today, WorkingDayCalendar calendar)
     {
-        CaseRules.NotInFuture("receivedOn", receivedOn, today);
+        BusinessDates.NotInFuture("receivedOn", receivedOn, today);
         var created = new ReconsiderationCase
         {
             Id = Guid.CreateVersion7(),
@@ -114,10 +115,10 @@ public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IA
     public void Accept(DateOnly acceptedOn, Procedure procedure, DateOnly today, WorkingDayCalendar calendar)
     {
         CaseRules.KnownProcedure(procedure);
-        CaseRules.NotInFuture("acceptedOn", acceptedOn, today);
+        BusinessDates.NotInFuture("acceptedOn", acceptedOn, today);
         NotAbandonedOn(acceptedOn);
         RequireStatus("accept", CaseStatus.Received);
-        CaseRules.NotBefore("acceptedOn", acceptedOn, ReviewStartedOn.Field, ReviewStartedOn.On);
+        BusinessDates.NotBefore("acceptedOn", acceptedOn, ReviewStartedOn.Field, ReviewStartedOn.On);
         if (acceptedOn > AcceptanceDueOn)
         {
             AcceptByLaw();
@@ -139,10 +140,10 @@ public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IA
     /// <summary>不予受理, possible only within the review period: after it the application is accepted by law.</summary>
     public void Reject(DateOnly rejectedOn, string reason, DateOnly today)
     {
-        CaseRules.NotInFuture("rejectedOn", rejectedOn, today);
+        BusinessDates.NotInFuture("rejectedOn", rejectedOn, today);
         NotAbandonedOn(rejectedOn);
         RequireStatus("reject", CaseStatus.Received);
-        CaseRules.NotBefore("rejectedOn", rejectedOn, ReviewStartedOn.Field, ReviewStartedOn.On);
+        BusinessDates.NotBefore("rejectedOn", rejectedOn, ReviewStartedOn.Field, ReviewStartedOn.On);
         if (rejectedOn > AcceptanceDueOn) throw CaseRules.ReviewPeriodOver(Id, AcceptanceDueOn, rejectedOn);
         RejectedOn = rejectedOn;
         RejectionReason = reason;
@@ -156,11 +157,11 @@ public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IA
     /// <summary>补正 (Art. 31): within the review period; the review clock stops until the materials arrive.</summary>
     public void RequestMaterials(DateOnly requestedOn, DateOnly dueOn, DateOnly today, WorkingDayCalendar calendar)
     {
-        CaseRules.NotInFuture("requestedOn", requestedOn, today);
+        BusinessDates.NotInFuture("requestedOn", requestedOn, today);
         RequireStatus("ask for materials on", CaseStatus.Received);
         if (MaterialsRequestedOn is not null) throw CaseRules.Violation("MATERIALS_ALREADY_REQUESTED",
             $"Materials were already requested on {MaterialsRequestedOn:yyyy-MM-dd}; the law allows one request to supplement.");
-        CaseRules.NotBefore("requestedOn", requestedOn, "receivedOn", ReceivedOn);
+        BusinessDates.NotBefore("requestedOn", requestedOn, "receivedOn", ReceivedOn);
         if (requestedOn > AcceptanceDueOn) throw CaseRules.Violation("REVIEW_PERIOD_OVER",
             $"Materials can only be requested within the review period, which ended on {AcceptanceDueOn:yyyy-MM-dd}; the case is accepted by law.");
         if (dueOn <= requestedOn) throw CaseRules.Violation("DATE_OUT_OF_ORDER", $"dueOn {dueOn:yyyy-MM-dd} must be after requestedOn {requestedOn:yyyy-MM-dd}.");
@@ -173,9 +174,9 @@ public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IA
     /// <summary>The supplemented materials arrived in time: the 5-working-day review starts again from that day.</summary>
     public void ReceiveMaterials(DateOnly receivedOn, DateOnly today, WorkingDayCalendar calendar)
     {
-        CaseRules.NotInFuture("receivedOn", receivedOn, today);
+        BusinessDates.NotInFuture("receivedOn", receivedOn, today);
         RequireStatus("record materials for", CaseStatus.AwaitingMaterials);
-        CaseRules.NotBefore("receivedOn", receivedOn, "materialsRequestedOn", MaterialsRequestedOn!.Value);
+        BusinessDates.NotBefore("receivedOn", receivedOn, "materialsRequestedOn", MaterialsRequestedOn!.Value);
         NotAbandonedOn(receivedOn);
         MaterialsReceivedOn = receivedOn;
         Status = CaseStatus.Received;
@@ -184,9 +185,9 @@ public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IA
 
     public void RecordHearing(DateOnly heldOn, DateOnly today)
     {
-        CaseRules.NotInFuture("heldOn", heldOn, today);
+        BusinessDates.NotInFuture("heldOn", heldOn, today);
         RequireStatusOn(heldOn, "record a hearing for", CaseStatus.Accepted);
-        CaseRules.NotBefore("heldOn", heldOn, "acceptedOn", EffectiveAcceptedOn!.Value);
+        BusinessDates.NotBefore("heldOn", heldOn, "acceptedOn", EffectiveAcceptedOn!.Value);
         if (_hearingDates.Contains(heldOn)) throw CaseRules.Violation("HEARING_ALREADY_RECORDED", $"A hearing on {heldOn:yyyy-MM-dd} is already recorded.");
         AcceptByLawIfDue(heldOn);
         _hearingDates = [.. _hearingDates.Append(heldOn).Order()];
@@ -196,14 +197,14 @@ public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IA
     /// <summary>延期 (Art. 62): once, up to 30 days, ordinary procedure, decided on or before the deadline then in force.</summary>
     public void Extend(DateOnly extendedOn, int days, string reason, DateOnly today, WorkingDayCalendar calendar)
     {
-        CaseRules.NotInFuture("extendedOn", extendedOn, today);
+        BusinessDates.NotInFuture("extendedOn", extendedOn, today);
         RequireStatusOn(extendedOn, "extend", CaseStatus.Accepted, CaseStatus.Suspended);
         if (Procedure != Procedure.Ordinary) throw CaseRules.Violation("EXTENSION_NOT_ALLOWED", "Only a case under the ordinary procedure can be extended.");
         if (ExtensionDays > 0) throw CaseRules.Violation("DEADLINE_ALREADY_EXTENDED", "The case has already been extended; the law allows one extension.");
         if (days is < 1 or > StatutoryDeadlines.MaxExtensionDays)
             throw CaseRules.Violation("EXTENSION_TOO_LONG", $"An extension is 1 to {StatutoryDeadlines.MaxExtensionDays} days.");
         if (string.IsNullOrWhiteSpace(reason)) throw CaseRules.Violation("REASON_REQUIRED", "An extension needs a reason.");
-        CaseRules.NotBefore("extendedOn", extendedOn, "acceptedOn", EffectiveAcceptedOn!.Value);
+        BusinessDates.NotBefore("extendedOn", extendedOn, "acceptedOn", EffectiveAcceptedOn!.Value);
         if (DecisionTimeline.InForceOn(_deadlineHistory, extendedOn) is { } deadline && extendedOn > deadline)
             throw CaseRules.Violation("EXTENSION_TOO_LATE",
                 $"The deadline {deadline:yyyy-MM-dd} had passed on {extendedOn:yyyy-MM-dd}; an extension must be decided on or before it.");
@@ -217,9 +218,9 @@ public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IA
     /// <summary>中止 (Art. 39): stops the clock; a case already overdue stays overdue for the days it was.</summary>
     public void Suspend(DateOnly suspendedOn, DateOnly today, WorkingDayCalendar calendar, string? reason = null)
     {
-        CaseRules.NotInFuture("suspendedOn", suspendedOn, today);
+        BusinessDates.NotInFuture("suspendedOn", suspendedOn, today);
         RequireStatusOn(suspendedOn, "suspend", CaseStatus.Accepted);
-        CaseRules.NotBefore("suspendedOn", suspendedOn, "acceptedOn", EffectiveAcceptedOn!.Value);
+        BusinessDates.NotBefore("suspendedOn", suspendedOn, "acceptedOn", EffectiveAcceptedOn!.Value);
         if (_suspensions.Count > 0 && suspendedOn < _suspensions[^1].To)
             throw CaseRules.Violation("SUSPENSIONS_OVERLAP",
                 $"suspendedOn {suspendedOn:yyyy-MM-dd} is inside the previous suspension, which ended on {_suspensions[^1].To:yyyy-MM-dd}.");
@@ -232,9 +233,9 @@ public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IA
 
     public void Resume(DateOnly resumedOn, DateOnly today, WorkingDayCalendar calendar)
     {
-        CaseRules.NotInFuture("resumedOn", resumedOn, today);
+        BusinessDates.NotInFuture("resumedOn", resumedOn, today);
         RequireStatus("resume", CaseStatus.Suspended);
-        CaseRules.NotBefore("resumedOn", resumedOn, "suspendedOn", SuspendedOn!.Value);
+        BusinessDates.NotBefore("resumedOn", resumedOn, "suspendedOn", SuspendedOn!.Value);
         _suspensions = [.. _suspensions.SkipLast(1), _suspensions[^1] with { To = resumedOn }];
         Status = CaseStatus.Accepted;
         Changed(calendar, resumedOn);
@@ -244,7 +245,7 @@ public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IA
     public void Decide(DateOnly decidedOn, Decision decision, DateOnly today, WorkingDayCalendar calendar,
         TerminationGround ground = TerminationGround.Unspecified)
     {
-        CaseRules.NotInFuture("decidedOn", decidedOn, today);
+        BusinessDates.NotInFuture("decidedOn", decidedOn, today);
         CaseRules.KnownDecision(decision, ground);
         RequireStatusOn(decidedOn, "decide", CaseStatus.Accepted, CaseStatus.Suspended);
         CheckEndOn(decidedOn, "decidedOn");
@@ -264,14 +265,14 @@ public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IA
     /// </summary>
     public void Withdraw(DateOnly withdrawnOn, string reason, bool settled, DateOnly today, WorkingDayCalendar calendar)
     {
-        CaseRules.NotInFuture("withdrawnOn", withdrawnOn, today);
+        BusinessDates.NotInFuture("withdrawnOn", withdrawnOn, today);
         if (string.IsNullOrWhiteSpace(reason)) throw CaseRules.Violation("REASON_REQUIRED", "A withdrawal needs a reason.");
         NotAbandonedOn(withdrawnOn);
         RequireStatusOn(withdrawnOn, "withdraw", CaseStatus.Received, CaseStatus.AwaitingMaterials, CaseStatus.Accepted, CaseStatus.Suspended);
         if (StatusOn(withdrawnOn) is CaseStatus.Received or CaseStatus.AwaitingMaterials)
         {
             if (settled) throw CaseRules.Violation("CASE_NOT_ACCEPTED", "A settlement (和解) presupposes an accepted case.");
-            CaseRules.NotBefore("withdrawnOn", withdrawnOn, ReviewStartedOn.Field, ReviewStartedOn.On);
+            BusinessDates.NotBefore("withdrawnOn", withdrawnOn, ReviewStartedOn.Field, ReviewStartedOn.On);
             Status = CaseStatus.Withdrawn;
             _deadlineHistory = [];
             Deadline = null;
