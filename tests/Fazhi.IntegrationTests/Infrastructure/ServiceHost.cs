@@ -57,6 +57,10 @@ public sealed class ServiceHost : IAsyncDisposable
         {
             var httpPort = FreePort();
             var grpcPort = FreePort();
+            // MassTransit keeps its log context in an AsyncLocal: a test that stops one host and starts another in the
+            // same flow (a restart) would otherwise carry the stopped host's disposed logger factory into the new
+            // host's start-up (ObjectDisposedException: LoggerFactory). Each bus sets its own context when it starts.
+            MassTransit.LogContext.ConfigureCurrentLogContext(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
             var app = Build(addService, mapService, settings, httpPort, grpcPort);
             try
             {
