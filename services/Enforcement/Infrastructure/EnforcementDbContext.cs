@@ -5,7 +5,6 @@ using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Hosting;
 using Fazhi.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Fazhi.Enforcement.Infrastructure;
@@ -77,14 +76,7 @@ public sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext> 
 
     // A review or campaign's problems are always read and written with it: one JSON column, no join.
     private static void Problems(PropertyBuilder<List<EnforcementProblem>> property) =>
-        property.HasColumnName("problems").HasColumnType("jsonb")
-            .HasConversion(
-                problems => JsonSerializer.Serialize(problems, ProblemJson),
-                json => JsonSerializer.Deserialize<List<EnforcementProblem>>(json, ProblemJson) ?? new List<EnforcementProblem>(),
-                new ValueComparer<List<EnforcementProblem>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    problems => problems.Aggregate(0, (hash, p) => HashCode.Combine(hash, p.GetHashCode())),
-                    problems => problems.ToList()));
+        property.HasJsonColumn("problems", ProblemJson);
 }
 
 /// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>

@@ -5,7 +5,6 @@ using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Hosting;
 using Fazhi.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Fazhi.Litigation.Infrastructure;
 
@@ -38,14 +37,7 @@ public sealed class LitigationDbContext(DbContextOptions<LitigationDbContext> op
             b.Property(c => c.Category).HasConversion<string>().HasMaxLength(40);
             b.Property(c => c.Judgment).HasConversion<string>().HasMaxLength(20);
             // A case has a handful of notices, always read and written with it: one JSON column, no join.
-            b.Property<List<CourtNotice>>("_notices").HasColumnName("notices").HasColumnType("jsonb")
-                .HasConversion(
-                    notices => JsonSerializer.Serialize(notices, NoticeJson),
-                    json => JsonSerializer.Deserialize<List<CourtNotice>>(json, NoticeJson) ?? new List<CourtNotice>(),
-                    new ValueComparer<List<CourtNotice>>(
-                        (a, b) => a!.SequenceEqual(b!),
-                        notices => notices.Aggregate(0, (hash, n) => HashCode.Combine(hash, n.GetHashCode())),
-                        notices => notices.ToList()));
+            b.Property<List<CourtNotice>>("_notices").HasJsonColumn("notices", NoticeJson);
             b.Ignore(c => c.Notices);
             b.Ignore(c => c.Lawsuit);
             // Two concurrent commands on one case: the second fails and is retried on fresh state.

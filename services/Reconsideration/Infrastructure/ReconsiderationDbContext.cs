@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Fazhi.Reconsideration.Domain;
 using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Hosting;
@@ -8,6 +9,9 @@ namespace Fazhi.Reconsideration.Infrastructure;
 
 public sealed class ReconsiderationDbContext(DbContextOptions<ReconsiderationDbContext> options) : DbContext(options)
 {
+    // Property names as in C# (PascalCase): the 2023-rules migration writes existing rows' suspensions in this shape.
+    private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.General);
+
     public DbSet<ReconsiderationCase> Cases => Set<ReconsiderationCase>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -40,11 +44,9 @@ public sealed class ReconsiderationDbContext(DbContextOptions<ReconsiderationDbC
             b.Property<List<DateOnly>>("_hearingDates").HasColumnName("hearing_dates");
             b.Ignore(c => c.HearingDates);
             // Suspension intervals and the deadline history are read and written whole with their case: jsonb.
-            b.Property<List<Suspension>>("_suspensions").HasColumnName("suspensions").HasColumnType("jsonb")
-                .HasConversion(JsonColumn.Converter<Suspension>(), JsonColumn.Comparer<Suspension>());
+            b.Property<List<Suspension>>("_suspensions").HasJsonColumn("suspensions", StoredJson);
             b.Ignore(c => c.Suspensions);
-            b.Property<List<DeadlineChange>>("_deadlineHistory").HasColumnName("deadline_history").HasColumnType("jsonb")
-                .HasConversion(JsonColumn.Converter<DeadlineChange>(), JsonColumn.Comparer<DeadlineChange>());
+            b.Property<List<DeadlineChange>>("_deadlineHistory").HasJsonColumn("deadline_history", StoredJson);
             b.Ignore(c => c.DeadlineHistory);
             // Two concurrent commands on one case: the second fails and is retried on fresh state.
             b.Property(c => c.Version).IsConcurrencyToken();
