@@ -80,15 +80,15 @@ public sealed class RequestRuleTests
     {
         var open = Received("2024-09-27");
         var version = open.Version;
-        Assert.False(open.AdoptCalendar(Schedules));   // same schedule: nothing to do
+        Assert.False(open.AdoptCalendar(Schedules, D("2024-12-31")));   // same schedule: nothing to do
         var concluded = Received("2024-09-27");
         concluded.Conclude(D("2024-10-08"), Outcome.Disclosed, Today);
 
         // Nobody works on 14 October in this schedule: the open request's period ends a working day later.
         var newer = Fazhi.Calendar.WorkingDayCalendar.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
             """{"version": "test-2", "years": {"2024": {"holidays": [{"date": "2024-10-01", "name": "国庆节"}, {"date": "2024-10-14", "name": "测试假日"}], "workingWeekends": []}}}""")));
-        Assert.True(open.AdoptCalendar(newer));
-        Assert.False(concluded.AdoptCalendar(newer));
+        Assert.True(open.AdoptCalendar(newer, D("2024-12-31")));
+        Assert.False(concluded.AdoptCalendar(newer, D("2024-12-31")));
         Assert.Equal("test-2", open.CalendarVersion);
         Assert.Equal(version + 1, open.Version);
         Assert.Contains(open.Explain(newer).SkippedDays, s => s.Reason == "测试假日");

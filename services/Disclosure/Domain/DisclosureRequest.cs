@@ -6,6 +6,7 @@ using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Cases;
 using Fazhi.ServiceDefaults.Errors;
 using static Fazhi.ServiceDefaults.Cases.BusinessDates;
+using Fazhi.ServiceDefaults.Hosting;
 
 namespace Fazhi.Disclosure.Domain;
 
@@ -14,7 +15,7 @@ namespace Fazhi.Disclosure.Domain;
 /// (补正, the clock stops), possibly extended once, and concluded with exactly one outcome row of table 三. The due date
 /// is kept with the calendar version it was computed with, so a new holiday schedule can recompute open requests.
 /// </summary>
-public sealed class DisclosureRequest : ICase<DisclosureCaseChanged>
+public sealed class DisclosureRequest : ICase<DisclosureCaseChanged>, IFollowsCalendar
 {
     public Guid Id { get; private set; }
     public Guid RequestId { get; private set; }
@@ -148,7 +149,8 @@ public sealed class DisclosureRequest : ICase<DisclosureCaseChanged>
     /// A new holiday schedule: an open request's due date is recomputed with it. A request answers within weeks, so
     /// its whole period is recomputed (an overdue one stays overdue only if it still is under the new schedule).
     /// </summary>
-    public bool AdoptCalendar(WorkingDayCalendar calendar)
+    /// <remarks>A request lasts weeks, not months: its whole period is recomputed, whatever day the schedule is loaded.</remarks>
+    public bool AdoptCalendar(WorkingDayCalendar calendar, DateOnly today)
     {
         if (CalendarVersion == calendar.Version || Status is not (RequestStatus.Open or RequestStatus.AwaitingClarification)) return false;
         ComputeDueOn(calendar);

@@ -6,6 +6,7 @@ using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Cases;
 using Fazhi.ServiceDefaults.Hosting;
+using RequestStatus = Fazhi.Contracts.Disclosure.RequestStatus;
 
 namespace Fazhi.Disclosure.Extensions;
 
@@ -23,7 +24,8 @@ public static class DisclosureExtensions
         builder.AddWorkingDayCalendar();
         builder.Services.AddScoped<PublicationWriter>();
         builder.Services.AddScoped<PublicationDayRepublisher>();
-        builder.Services.AddHostedService<RequestCalendarAdoption>();
+        builder.Services.AddCalendarAdoption<DisclosureDbContext, DisclosureRequest>(r =>
+            r.Status == RequestStatus.Open || r.Status == RequestStatus.AwaitingClarification);
         return builder;
     }
 

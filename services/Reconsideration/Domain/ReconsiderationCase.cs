@@ -6,6 +6,7 @@ using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Outbox;
 using Fazhi.ServiceDefaults.Cases;
+using Fazhi.ServiceDefaults.Hosting;
 
 namespace Fazhi.Reconsideration.Domain;
 
@@ -16,7 +17,7 @@ namespace Fazhi.Reconsideration.Domain;
 /// illegal moves with a stable reason (<see cref="CaseRules"/>); each accepted change bumps <see cref="Version"/>,
 /// which the reporting service uses to apply changes exactly once.
 /// </summary>
-public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IAuditedAggregate
+public sealed partial class ReconsiderationCase : IPublishesIntegrationState, IAuditedAggregate, IFollowsCalendar
 {
     private List<DateOnly> _hearingDates = [];
     private List<Suspension> _suspensions = [];

@@ -6,6 +6,7 @@ using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Cases;
 using Fazhi.ServiceDefaults.Hosting;
+using CaseStatus = Fazhi.Contracts.Reconsideration.CaseStatus;
 
 namespace Fazhi.Reconsideration.Extensions;
 
@@ -21,7 +22,9 @@ public static class ReconsiderationExtensions
         builder.AddCaseStore<ReconsiderationDbContext, ReconsiderationCase, ReconsiderationCaseChanged>(
             ServiceName, "fazhi_reconsideration", "reconsideration case", c => c.ReceivedOn);
         builder.AddWorkingDayCalendar();
-        builder.Services.AddHostedService<CalendarAdoption>();
+        // Open cases follow a new holiday schedule from the day it is loaded (deadlines in force before stay).
+        builder.Services.AddCalendarAdoption<ReconsiderationDbContext, ReconsiderationCase>(c =>
+            c.Status == CaseStatus.Received || c.Status == CaseStatus.AwaitingMaterials || c.Status == CaseStatus.Accepted || c.Status == CaseStatus.Suspended);
         return builder;
     }
 
