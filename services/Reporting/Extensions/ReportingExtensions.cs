@@ -1,3 +1,6 @@
+using Fazhi.Reporting.Breakdowns;
+using Fazhi.Reporting.Dashboard;
+using Fazhi.Reporting.Documents;
 using Fazhi.Reporting.Grpc;
 using Fazhi.Reporting.Infrastructure;
 using Fazhi.Reporting.Projection;
@@ -39,6 +42,7 @@ public static class ReportingExtensions
         builder.Services.AddSingleton(sources);
         foreach (var source in sources.All) builder.Services.AddSingleton(source.GetType(), source);
         builder.AddMessaging(ServiceName, sources.AddConsumers);
+        builder.AddReportDocuments().AddDashboard().AddBreakdowns();
         return builder;
     }
 
@@ -46,6 +50,7 @@ public static class ReportingExtensions
     {
         app.MapServiceDefaults();
         app.MapGrpcService<ReportsService>();
+        app.MapReportDocuments().MapDashboard().MapBreakdowns();
         return app;
     }
 }
