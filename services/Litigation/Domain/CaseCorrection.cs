@@ -13,6 +13,7 @@ public sealed record CaseCorrection(string Reason)
     public ActCategory? Category { get; init; }
     public bool? AfterReconsideration { get; init; }
     public string? Defendant { get; init; }
+    public bool? ReconsiderationBodyCoDefendant { get; init; }
     public DateOnly? JudgedOn { get; init; }
     public Judgment? Judgment { get; init; }
     public IReadOnlyList<NoticeCorrection> Notices { get; init; } = [];

@@ -27,6 +27,7 @@ public sealed class LitigationCase : ICase<LitigationCaseChanged>
     public ActCategory Category { get; private set; }
     public bool AfterReconsideration { get; private set; }
     public string Defendant { get; private set; } = "";
+    public bool ReconsiderationBodyCoDefendant { get; private set; }
     public CaseStatus Status { get; private set; }
     public IReadOnlyList<CourtNotice> Notices => _notices;
     public DateOnly? JudgedOn { get; private set; }
@@ -44,7 +45,7 @@ public sealed class LitigationCase : ICase<LitigationCaseChanged>
         return filed;
     }
 
-    public Lawsuit Lawsuit => new(Court, CaseNumber, Instance, FiledOn, Category, AfterReconsideration, Defendant);
+    public Lawsuit Lawsuit => new(Court, CaseNumber, Instance, FiledOn, Category, AfterReconsideration, Defendant, ReconsiderationBodyCoDefendant);
 
     /// <summary>True when a repeated create carries the same lawsuit, so returning this case is a safe retry.</summary>
     public bool IsSameLawsuit(string org, Lawsuit lawsuit) => Org == org && Lawsuit == lawsuit;
@@ -107,7 +108,8 @@ public sealed class LitigationCase : ICase<LitigationCaseChanged>
 
         var lawsuit = new Lawsuit(
             correction.Court ?? Court, correction.CaseNumber ?? CaseNumber, correction.Instance ?? Instance, correction.FiledOn ?? FiledOn,
-            correction.Category ?? Category, correction.AfterReconsideration ?? AfterReconsideration, correction.Defendant ?? Defendant);
+            correction.Category ?? Category, correction.AfterReconsideration ?? AfterReconsideration, correction.Defendant ?? Defendant,
+            correction.ReconsiderationBodyCoDefendant ?? ReconsiderationBodyCoDefendant);
         CheckLawsuit(lawsuit, today);
         var notices = _notices.Select(n => Corrected(n, correction.Notices)).ToList();
         foreach (var unknown in correction.Notices.Where(c => _notices.All(n => n.Id != c.NoticeId))) FindNotice(unknown.NoticeId);
@@ -149,6 +151,7 @@ public sealed class LitigationCase : ICase<LitigationCaseChanged>
         FiledOn = FiledOn,
         Category = ProtoEnum.Name(Category),
         AfterReconsideration = AfterReconsideration,
+        ReconsiderationBodyCoDefendant = ReconsiderationBodyCoDefendant,
         Notices = _notices
             .Select(n => new LitigationNoticeState(n.Id, n.NoticeOn, n.HearingOn, n.IsAnswered ? ProtoEnum.Name(n.Appearance) : null, n.Spoke))
             .ToList(),
@@ -159,8 +162,9 @@ public sealed class LitigationCase : ICase<LitigationCaseChanged>
     };
 
     private void SetLawsuit(Lawsuit lawsuit) =>
-        (Court, CaseNumber, Instance, FiledOn, Category, AfterReconsideration, Defendant) =
-        (lawsuit.Court, lawsuit.CaseNumber, lawsuit.Instance, lawsuit.FiledOn, lawsuit.Category, lawsuit.AfterReconsideration, lawsuit.Defendant);
+        (Court, CaseNumber, Instance, FiledOn, Category, AfterReconsideration, Defendant, ReconsiderationBodyCoDefendant) =
+        (lawsuit.Court, lawsuit.CaseNumber, lawsuit.Instance, lawsuit.FiledOn, lawsuit.Category, lawsuit.AfterReconsideration, lawsuit.Defendant,
+         lawsuit.ReconsiderationBodyCoDefendant);
 
     private CourtNotice FindNotice(Guid noticeId) =>
         _notices.Find(n => n.Id == noticeId)
@@ -187,6 +191,10 @@ public sealed class LitigationCase : ICase<LitigationCaseChanged>
         if (lawsuit.Instance is not (Instance.First or Instance.Second or Instance.Retrial))
             throw new RuleViolationException("INSTANCE_UNKNOWN", $"Unknown instance {lawsuit.Instance}.");
         NotInFuture("filedOn", lawsuit.FiledOn, today);
+        // Only a lawsuit brought after a reconsideration has a reconsideration body to sue alongside the original one.
+        if (lawsuit.ReconsiderationBodyCoDefendant && !lawsuit.AfterReconsideration)
+            throw new RuleViolationException("CO_DEFENDANT_WITHOUT_RECONSIDERATION",
+                "reconsiderationBodyCoDefendant needs afterReconsideration: a lawsuit brought directly has no reconsideration body.");
     }
 
     private static void CheckJudgment(DateOnly judgedOn, Judgment judgment, DateOnly filedOn, IReadOnlyList<CourtNotice> notices, DateOnly today)

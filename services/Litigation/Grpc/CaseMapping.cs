@@ -20,6 +20,7 @@ internal static class CaseMapping
             Category = c.Category,
             AfterReconsideration = c.AfterReconsideration,
             Defendant = c.Defendant,
+            ReconsiderationBodyCoDefendant = c.ReconsiderationBodyCoDefendant,
             Status = c.Status,
             JudgedOn = Format(c.JudgedOn),
             Judgment = c.Judgment,

@@ -41,7 +41,8 @@ public sealed class LitigationCasesService(
             check.Date("filedOn", request.FiledOn),
             check.Enum("category", request.Category),
             request.AfterReconsideration,
-            check.Text("defendant", request.Defendant, 200));
+            check.Text("defendant", request.Defendant, 200),
+            request.ReconsiderationBodyCoDefendant);
         check.ThrowIfInvalid();
 
         return await writer.CreateCaseAsync(db, context, clock, requestId, org,
@@ -96,6 +97,7 @@ public sealed class LitigationCasesService(
                 Category = request.HasCategory ? check.Enum("category", request.Category) : null,
                 AfterReconsideration = request.HasAfterReconsideration ? request.AfterReconsideration : null,
                 Defendant = request.HasDefendant ? check.Text("defendant", request.Defendant, 200) : null,
+                ReconsiderationBodyCoDefendant = request.HasReconsiderationBodyCoDefendant ? request.ReconsiderationBodyCoDefendant : null,
                 JudgedOn = request.HasJudgedOn ? check.Date("judgedOn", request.JudgedOn) : null,
                 Judgment = request.HasJudgment ? check.Enum("judgment", request.Judgment) : null,
                 Notices = request.Notices.Select((n, i) => NoticeCorrectionOf(check, $"notices[{i}]", n)).ToList(),

@@ -15,6 +15,11 @@ public sealed record LitigationCaseChanged
     public required DateOnly FiledOn { get; init; }
     public required string Category { get; init; }
     public bool AfterReconsideration { get; init; }
+    /// <summary>
+    /// The organisation is sued as the reconsideration body, jointly with the body that made the original decision
+    /// (共同被告): the lawsuit counts in the disclosure report's table 四 only for that original body.
+    /// </summary>
+    public bool ReconsiderationBodyCoDefendant { get; init; }
     public IReadOnlyList<LitigationNoticeState> Notices { get; init; } = [];
     public DateOnly? JudgedOn { get; init; }
     public string? Judgment { get; init; }

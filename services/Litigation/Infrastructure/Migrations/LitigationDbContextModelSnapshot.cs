@@ -82,6 +82,10 @@ namespace Fazhi.Litigation.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("org");
 
+                    b.Property<bool>("ReconsiderationBodyCoDefendant")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reconsideration_body_co_defendant");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
