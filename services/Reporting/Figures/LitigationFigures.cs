@@ -10,12 +10,13 @@ namespace Fazhi.Reporting.Figures;
 public static class LitigationFigures
 {
     private const string FirstInstance = "INSTANCE_FIRST";
+    private const string InformationDisclosure = "ACT_CATEGORY_INFORMATION_DISCLOSURE";
 
     public static IReadOnlyList<Contribution> Of(LitigationCaseChanged c)
     {
         if (c.Voided) return [];
         var list = new List<Contribution>(4 + 3 * c.Notices.Count);
-        void Add(string metric, DateOnly day) => list.Add(new Contribution(c.Org, metric, day, 1));
+        void Add(string metric, DateOnly day, int delta = 1) => list.Add(new Contribution(c.Org, metric, day, delta));
 
         if (c.Instance == FirstInstance)
         {
@@ -25,6 +26,7 @@ public static class LitigationFigures
                 Add(FirstInstanceJudgments, judgedOn);
                 if (c.Judgment == "JUDGMENT_LOST") Add(FirstInstanceLost, judgedOn);
             }
+            if (c.Category == InformationDisclosure && !c.ReconsiderationBodyCoDefendant) AddDisclosureTable(c, Add);
         }
         foreach (var notice in c.Notices)
         {
@@ -36,13 +38,35 @@ public static class LitigationFigures
         return Contributions.Normalize(list);
     }
 
+    /// <summary>
+    /// Table 四's litigation cells for a first-instance lawsuit (each lawsuit once, whatever appeals follow): a judgment
+    /// counts on its date as upheld (won), corrected (lost) or other (withdrawn, mediated, other); pending is filed and
+    /// not judged at the as-of date. A reconsideration body sued as co-defendant leaves it to the original body.
+    /// </summary>
+    private static void AddDisclosureTable(LitigationCaseChanged c, Action<string, DateOnly, int> add)
+    {
+        var group = c.AfterReconsideration ? DisclosureAfterReconsideration : DisclosureDirect;
+        add(DisclosurePendingChange(group), c.FiledOn, 1);
+        if (c.JudgedOn is not { } judgedOn) return;
+        add(DisclosurePendingChange(group), judgedOn, -1);
+        add(Disclosure(group, DisclosureCell(c.Judgment)), judgedOn, 1);
+    }
+
+    /// <summary>结果维持 (won), 结果纠正 (lost) or 其他结果 (withdrawn, mediated, any other judgment).</summary>
+    public static string DisclosureCell(string? judgment) => judgment switch
+    {
+        "JUDGMENT_WON" => "upheld",
+        "JUDGMENT_LOST" => "corrected",
+        _ => "other",
+    };
+
     /// <summary>Every litigation key from the counter sums; rates are unrounded fractions, 0 over nothing.</summary>
     public static IReadOnlyDictionary<string, double> Compose(IReadOnlyDictionary<string, long> sums)
     {
         double Sum(string metric) => sums.TryGetValue(metric, out var value) ? value : 0;
         double Rate(double part, double whole) => whole == 0 ? 0 : part / whole;
 
-        return new Dictionary<string, double>(StringComparer.Ordinal)
+        var figures = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             [FirstInstanceReceived] = Sum(FirstInstanceReceived),
             [Notices] = Sum(Notices),
@@ -53,5 +77,12 @@ public static class LitigationFigures
             [FirstInstanceLost] = Sum(FirstInstanceLost),
             [LossRate] = Rate(Sum(FirstInstanceLost), Sum(FirstInstanceJudgments)),
         };
+        foreach (var group in DisclosureGroups)
+        {
+            var cells = new[] { Sum(Disclosure(group, "upheld")), Sum(Disclosure(group, "corrected")), Sum(Disclosure(group, "other")), Sum(DisclosurePendingChange(group)) };
+            for (var i = 0; i < cells.Length; i++) figures[Disclosure(group, DisclosureCells[i])] = cells[i];
+            figures[Disclosure(group, "total")] = cells.Sum();
+        }
+        return figures;
     }
 }

@@ -16,6 +16,11 @@ public static class ReconsiderationFigures
 
     private static readonly HashSet<string> MediationOrSettlement = ["DECISION_MEDIATION", "DECISION_SETTLEMENT"];
 
+    /// <summary>Table 四's 结果维持: 维持 and 驳回复议请求 (the request fails on the merits; 驳回申请 is "other").</summary>
+    private static readonly HashSet<string> Upholding = ["DECISION_MAINTAIN", "DECISION_DISMISS_REQUEST"];
+
+    private const string InformationDisclosure = "ACT_CATEGORY_INFORMATION_DISCLOSURE";
+
     public static IReadOnlyList<Contribution> Of(ReconsiderationCaseChanged c)
     {
         if (c.Voided) return [];
@@ -46,8 +51,27 @@ public static class ReconsiderationFigures
             if (c.HearingDates.Any(h => h <= decidedOn)) Add(HeardDecided, decidedOn);
         }
         if (c.AcceptedOn is { } start) AddOverdue(c, start, Add);
+        if (c.Category == InformationDisclosure) AddDisclosureTable(c, Add);
         return Contributions.Normalize(list);
     }
+
+    /// <summary>
+    /// Table 四's reconsideration cells: a decision counts on its date as upheld, corrected or other by
+    /// <see cref="DisclosureOutcome"/>; 尚未审结 is accepted and not decided at the as-of date, like pending.
+    /// </summary>
+    private static void AddDisclosureTable(ReconsiderationCaseChanged c, Action<string, DateOnly, int> add)
+    {
+        if (c.AcceptedOn is { } acceptedOn) add(DisclosurePendingChange, acceptedOn, 1);
+        if (c.DecidedOn is not { } decidedOn) return;
+        if (c.AcceptedOn is not null) add(DisclosurePendingChange, decidedOn, -1);
+        add(DisclosureOutcome(c.Decision), decidedOn, 1);
+    }
+
+    /// <summary>The table-四 counter of a decision: 结果维持, 结果纠正 (the five direct corrections) or 其他结果.</summary>
+    public static string DisclosureOutcome(string? decision) =>
+        decision is not null && Upholding.Contains(decision) ? DisclosureUpheld
+        : decision is not null && DirectCorrections.Contains(decision) ? DisclosureCorrected
+        : DisclosureOther;
 
     /// <summary>
     /// Overdue on D means pending on D and past the deadline in force on D. Each deadline of the case's history is in

@@ -21,15 +21,24 @@ public static class ReconsiderationMetrics
     public const string Withdrawn = "reconsideration.withdrawn";
     public const string Terminated = "reconsideration.terminated";
 
+    // Table 四 of the disclosure report (政府信息公开行政复议情况): cases whose category is information disclosure.
+    // Upheld, corrected and other count decisions dated in the period; pending is a state at asOf; total is their sum.
+    public const string DisclosureUpheld = "reconsideration.disclosure.upheld";
+    public const string DisclosureCorrected = "reconsideration.disclosure.corrected";
+    public const string DisclosureOther = "reconsideration.disclosure.other";
+    public const string DisclosurePending = "reconsideration.disclosure.pending";
+    public const string DisclosureTotal = "reconsideration.disclosure.total";
+
     // States at a date are running sums of +1/-1 changes from the beginning of time, not counts over the period.
     public const string PendingChange = "reconsideration.pending.change";
     public const string OverdueChange = "reconsideration.overdue.change";
+    public const string DisclosurePendingChange = "reconsideration.disclosure.pending.change";
 
     /// <summary>Counted on their business date within the period.</summary>
     public static readonly string[] PeriodCounters =
         [Received, Accepted, Rejected, Decided, DecidedCarriedIn, DirectlyCorrected, MediatedOrSettled, HeardDecided,
-         DeemedAccepted, Abandoned, Withdrawn, Terminated];
+         DeemedAccepted, Abandoned, Withdrawn, Terminated, DisclosureUpheld, DisclosureCorrected, DisclosureOther];
 
     /// <summary>Summed over all days up to the as-of date; reported under the key without ".change".</summary>
-    public static readonly string[] StateCounters = [PendingChange, OverdueChange];
+    public static readonly string[] StateCounters = [PendingChange, OverdueChange, DisclosurePendingChange];
 }

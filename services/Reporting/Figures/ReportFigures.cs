@@ -13,6 +13,7 @@ public static class ReportFigures
         double Sum(string metric) => sums.TryGetValue(metric, out var value) ? value : 0;
 
         var decided = Sum(Decided);
+        var disclosure = new[] { Sum(DisclosureUpheld), Sum(DisclosureCorrected), Sum(DisclosureOther), Sum(DisclosurePendingChange) };
         return new SortedDictionary<string, double>(StringComparer.Ordinal)
         {
             [Received] = Sum(Received),
@@ -32,6 +33,11 @@ public static class ReportFigures
             [Abandoned] = Sum(Abandoned),
             [Withdrawn] = Sum(Withdrawn),
             [Terminated] = Sum(Terminated),
+            [DisclosureUpheld] = disclosure[0],
+            [DisclosureCorrected] = disclosure[1],
+            [DisclosureOther] = disclosure[2],
+            [DisclosurePending] = disclosure[3],
+            [DisclosureTotal] = disclosure.Sum(),
         };
     }
 
