@@ -15,6 +15,9 @@ public class ReportFiguresTests
         "reconsideration.comprehensive_correction_rate", "reconsideration.heard_decided", "reconsideration.hearing_rate",
         "reconsideration.pending", "reconsideration.overdue", "reconsideration.deemed_accepted", "reconsideration.abandoned",
         "reconsideration.withdrawn", "reconsideration.terminated",
+        // Table 四 of the disclosure report (docs/api.md, "Disclosure report").
+        "reconsideration.disclosure.upheld", "reconsideration.disclosure.corrected", "reconsideration.disclosure.other",
+        "reconsideration.disclosure.pending", "reconsideration.disclosure.total",
     ];
 
     // 金水区 2023: 557 received, 525 accepted, 476 decided, 90 directly corrected.

@@ -14,7 +14,7 @@ public sealed class ReportSourcesTests
         Assert.Equal(4, figures["litigation.notices"]);
         Assert.Equal(0.75, figures["litigation.appearance_rate"]);
         Assert.Contains("reconsideration.pending", figures.Keys);
-        Assert.Equal(8, figures.Keys.Count(k => k.StartsWith("litigation.", StringComparison.Ordinal)));
+        Assert.Equal(8 + 10, figures.Keys.Count(k => k.StartsWith("litigation.", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
+using System.Net;
 using Fazhi.Contracts.Reporting;
 using static Fazhi.Reporting.Documents.DisclosureTemplate;
 
@@ -152,8 +151,6 @@ public static class DisclosureReportHtml
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    // Chinese as is (the page is UTF-8), markup characters escaped.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    private static string E(string text) => Encoder.Encode(text);
+    // Markup characters escaped; Chinese and "+" as they are (the page is UTF-8).
+    private static string E(string text) => WebUtility.HtmlEncode(text);
 }
