@@ -63,6 +63,11 @@ public sealed class DocumentsReportTests(DocumentsSystem system) : IClassFixture
         Assert.Equal(5, annual.GetProperty("metrics").GetProperty("reconsideration.decided").GetDouble());
         Assert.Equal(4, annual.GetProperty("previousPeriod").GetProperty("litigation.first_instance_received").GetDouble());
         Assert.Equal(4, annual.GetProperty("disclosure").GetProperty("table4").GetProperty("reconsideration").GetProperty("total").GetInt32());
+        // :annual, :disclosure-report and :ytd are routes of two services on one path: each answers its own, and the
+        // annual report's metrics are the YTD report's at 31 December.
+        var ytd = await system.Reports.YtdAsync(Org, 2025, "2025-12-31");
+        Assert.Equal(ytd.Metrics.OrderBy(m => m.Key),
+            annual.GetProperty("metrics").EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetDouble())).OrderBy(m => m.Key));
 
         // The city sums its districts and is 全市; the year still running says so.
         var city = await GetJsonAsync(Viewer, "v1/reports/4101/years/2025:annual");

@@ -165,6 +165,8 @@ public sealed class DisclosureReportTests
         Assert.False(absent.Table2Reported);
         Assert.Equal(new DisclosureTable2(), absent.Table2);
         Assert.Contains("本年度尚未填报表二数据", DisclosureReportHtml.Render(absent));
+        var zeros = DisclosureTables.Report("410105", 2023, YearEnd, true, DisclosureTables.Table2Keys.All.ToDictionary(k => k, _ => 0.0));
+        Assert.False(zeros.Table2Reported);
 
         var reported = DisclosureTables.Report("410105", 2023, YearEnd, true, new Dictionary<string, double>
         {

@@ -23,6 +23,7 @@ public static class DisclosureReportHtml
         table { border-collapse: collapse; width: 100%; page-break-inside: avoid; }
         th, td { border: 1px solid #000; padding: 1.2mm 1.5mm; text-align: center; vertical-align: middle; }
         td.label { text-align: left; }
+        #table3 th, #table3 td:not(.label) { width: 3.4em; }
         td.violation, th.violation { background: #f8c9c4; font-weight: bold; }
         .notice { border: 2px solid #b3261e; color: #b3261e; padding: 2mm 3mm; margin-top: 2mm; }
         .incomplete { color: #8a5a00; }

@@ -41,7 +41,8 @@ public static class DisclosureTables
             Year = year,
             AsOf = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Complete = complete,
-            Table2Reported = Table2Keys.All.Any(figures.ContainsKey),
+            // Composed figures may carry every key as 0 whether or not anything was entered: only a figure tells.
+            Table2Reported = Table2Keys.All.Any(key => figures.GetValueOrDefault(key) != 0),
             Table2 = Table2(figures),
             Table3 = table3,
             Table4 = Table4(figures),
@@ -49,7 +50,7 @@ public static class DisclosureTables
         };
     }
 
-    /// <summary>Absent keys are 0: a year nobody reported table 二 for prints zeros (and says so in table2Reported).</summary>
+    /// <summary>Absent keys are 0: a year nobody reported table 二 for prints zeros (and says so: table2Reported false).</summary>
     public static DisclosureTable2 Table2(IReadOnlyDictionary<string, double> figures) => new()
     {
         RulesIssued = Count(figures, Table2Keys.RulesIssued),
