@@ -250,7 +250,8 @@ function svg(name, attributes, text) {
 // Grouped bars: each month this year (up to the as-of month) beside the same month last year.
 function drawChart(figure, series, year, lastMonth) {
   const width = 560, height = 170, left = 30, bottom = 22, top = 14;
-  const max = Math.max(1, ...series.current.slice(0, lastMonth), ...series.previous);
+  // Rounded up to an even number, so the middle grid line of a count is a whole number too.
+  const max = Math.max(2, Math.ceil(Math.max(...series.current.slice(0, lastMonth), ...series.previous) / 2) * 2);
   const scale = (value) => (height - bottom - top) * value / max;
   const step = (width - left) / 12;
   const plot = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": figure.querySelector(".title").textContent });
