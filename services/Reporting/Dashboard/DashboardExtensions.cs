@@ -27,8 +27,9 @@ public static class DashboardExtensions
 
         // The page and its settings hold no figures: no token (the page gets one by signing in, then calls the API).
         var page = app.Services.GetRequiredService<DashboardPage>();
-        app.MapGet("/", (HttpContext context) => Page(context, page, "index.html")).AllowAnonymous();
-        app.MapGet("/dashboard/{file}", (HttpContext context, string file) => Page(context, page, file)).AllowAnonymous();
+        string[] getOrHead = [HttpMethods.Get, HttpMethods.Head];
+        app.MapMethods("/", getOrHead, (HttpContext context) => Page(context, page, "index.html")).AllowAnonymous();
+        app.MapMethods("/dashboard/{file}", getOrHead, (HttpContext context, string file) => Page(context, page, file)).AllowAnonymous();
         app.MapGet("/dashboard/config.json", () => Results.Text(page.Settings, "application/json; charset=utf-8")).AllowAnonymous();
         return app;
     }

@@ -12,8 +12,10 @@ namespace Fazhi.Reporting.Dashboard;
 /// and the projector never waits for a watcher (<see cref="FiguresChanged"/>). Every
 /// <see cref="DashboardOptions.RecheckInterval"/> it recomputes anyway: the as-of date of the current year moves at
 /// midnight, and with figures read from the database (Reporting:QueryDatabase) another replica's commits show up.
+/// The watch ends when the caller cancels it, or normally when the service stops (clients reconnect elsewhere).
 /// </summary>
-public sealed class YearToDateWatch(YearToDateReports reports, FiguresChanged changes, DashboardOptions options, TimeProvider time)
+public sealed class YearToDateWatch(
+    YearToDateReports reports, FiguresChanged changes, DashboardOptions options, IHostApplicationLifetime lifetime, TimeProvider time)
 {
     public async IAsyncEnumerable<YearToDateReport> WatchAsync(string org, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -21,25 +23,30 @@ public sealed class YearToDateWatch(YearToDateReports reports, FiguresChanged ch
         using var subscription = changes.Subscribe(org, year);
         var last = await reports.BuildAsync(org, year, null, cancellationToken);
         yield return last;
-        while (true)
+        while (await NextChangeAsync(subscription, cancellationToken))
         {
-            await Task.Delay(options.CoalesceInterval, time, cancellationToken);
-            using (var recheck = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                recheck.CancelAfter(options.RecheckInterval);
-                try
-                {
-                    await subscription.WaitAsync(recheck.Token);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // The recheck interval passed without a change: recompute all the same (see above).
-                }
-            }
             var next = await reports.BuildAsync(org, year, null, cancellationToken);
             if (next.Equals(last)) continue;
             last = next;
             yield return next;
         }
+    }
+
+    /// <summary>Rests, then waits for a wake-up or the recheck interval; false when the service is stopping.</summary>
+    private async Task<bool> NextChangeAsync(FiguresChanged.Subscription subscription, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        try
+        {
+            await Task.Delay(options.CoalesceInterval, time, wait.Token);
+            wait.CancelAfter(options.RecheckInterval);
+            await subscription.WaitAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The service is stopping (end the watch), or the recheck interval passed (recompute all the same).
+            return !lifetime.ApplicationStopping.IsCancellationRequested;
+        }
+        return true;
     }
 }
