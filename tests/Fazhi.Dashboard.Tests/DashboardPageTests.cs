@@ -19,6 +19,10 @@ public sealed class DashboardPageTests(FazhiSystem system, Chromium chromium, IT
     [Fact]
     public async Task Received_figure_on_the_open_page_moves_when_a_case_is_logged_without_a_reload()
     {
+        // Warm-up: the first call of a fresh host pays for JIT and connections; the figure of interest is the steady path.
+        await system.Cases.ReceiveAsync("410199", "2023-01-02");
+        await system.Reports.WaitForAsync("410199", 2023, "2023-12-31", y => y.Metrics["reconsideration.received"] == 1);
+
         // 410106 is this test's own district: no other test of the class logs cases there.
         var page = await chromium.NewPageAsync();
         await page.GotoAsync(PageUrl("410106", 2023, FazhiSystem.Token(FazhiRoles.StatisticsViewer, "4101")));
@@ -36,8 +40,11 @@ public sealed class DashboardPageTests(FazhiSystem system, Chromium chromium, IT
             $"() => document.querySelector(\"{Received}\").dataset.value === '1'", null, new() { Timeout = 20_000 });
         var shown = watch.Elapsed;
 
-        output.WriteLine($"case logged (API answered) after {logged.TotalMilliseconds:F0} ms; figure on the page changed after {shown.TotalMilliseconds:F0} ms");
-        Console.WriteLine($"[dashboard] API → page: {shown.TotalMilliseconds:F0} ms (API call itself {logged.TotalMilliseconds:F0} ms)");
+        // The goal is under a second from the API's answer to the page (not asserted: timing belongs to benchmarks).
+        var report = $"[dashboard] case logged: API answered after {logged.TotalMilliseconds:F0} ms, figure changed on the page "
+            + $"{(shown - logged).TotalMilliseconds:F0} ms after that ({shown.TotalMilliseconds:F0} ms from the call)";
+        output.WriteLine(report);
+        Console.WriteLine(report);
         Assert.Equal("1", await page.InnerTextAsync($"{Received} .number"));
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page was reloaded");
         // The same period of last year had nothing: no percentage change is made up.
