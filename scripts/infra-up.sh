@@ -96,6 +96,9 @@ if ! $rabbit_ok_before; then
   [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
 fi
+# The dashboard's browser tests (tests/Fazhi.Dashboard.Tests) drive Debian's Chromium; the CJK fonts draw its Chinese.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK*' >/dev/null || missing+=(fonts-noto-cjk)
 
 if (( ${#missing[@]} > 0 )); then
   log "installing missing packages: ${missing[*]}"

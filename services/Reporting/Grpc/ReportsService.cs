@@ -1,9 +1,7 @@
-using System.Globalization;
 using Fazhi.Contracts.Reporting;
+using Fazhi.Reporting.Dashboard;
 using Fazhi.Reporting.Projection;
-using Fazhi.Reporting.Queries;
 using Fazhi.Reporting.Sources;
-using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Errors;
 using Grpc.Core;
@@ -11,35 +9,49 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Fazhi.Reporting.Grpc;
 
-public sealed class ReportsService(YearToDateQuery ytd, ReportingStore store, ReportSources sources, BusinessClock clock) : Reports.ReportsBase
+public sealed class ReportsService(
+    YearToDateReports reports, YearToDateWatch watch, MonthlyFigures monthly, ReportingStore store, ReportSources sources) : Reports.ReportsBase
 {
     [Authorize(Policy = AccessPolicies.Read)]
     public override async Task<YearToDateReport> GetYearToDate(GetYearToDateRequest request, ServerCallContext context)
     {
-        var today = clock.Today();
         var check = new InputCheck();
-        var org = check.OrgPrefix("org", request.Org);
-        var year = check.Range("year", request.Year, 1990, today.Year);
+        var (org, year) = reports.CheckOrgAndYear(check, request.Org, request.Year);
         var asOf = check.OptionalDate("asOf", request.AsOf);
         if (asOf is { } a && a.Year != request.Year) check.Fail("asOf", $"must be a date in {request.Year}");
         check.ThrowIfInvalid();
         context.Caller().EnsureCovers(org);
+        return await reports.BuildAsync(org, year, asOf, context.CancellationToken);
+    }
 
-        var periodEnd = asOf ?? (year == today.Year ? today : new DateOnly(year, 12, 31));
-        var previousEnd = periodEnd.AddYears(-1);
-        var current = ytd.FiguresAsync(org, new DateOnly(year, 1, 1), periodEnd, context.CancellationToken);
-        var previous = ytd.FiguresAsync(org, new DateOnly(year - 1, 1, 1), previousEnd, context.CancellationToken);
-
-        var report = new YearToDateReport
+    [Authorize(Policy = AccessPolicies.Read)]
+    public override async Task WatchYearToDate(WatchYearToDateRequest request, IServerStreamWriter<YearToDateReport> responseStream, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var (org, year) = reports.CheckOrgAndYear(check, request.Org, request.Year);
+        check.ThrowIfInvalid();
+        context.Caller().EnsureCovers(org);
+        try
         {
-            Org = org,
-            Year = year,
-            AsOf = periodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            PreviousAsOf = previousEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        };
-        report.Metrics.Add(await current);
-        report.PreviousPeriod.Add(await previous);
-        return report;
+            await foreach (var snapshot in watch.WatchAsync(org, year, context.CancellationToken))
+            {
+                await responseStream.WriteAsync(snapshot, context.CancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The client closed the stream (or its deadline passed): the normal end of a watch.
+        }
+    }
+
+    [Authorize(Policy = AccessPolicies.Read)]
+    public override async Task<MonthlyReport> GetMonthly(GetMonthlyRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var (org, year) = reports.CheckOrgAndYear(check, request.Org, request.Year);
+        check.ThrowIfInvalid();
+        context.Caller().EnsureCovers(org);
+        return await monthly.BuildAsync(org, year, request.Metrics, check, context.CancellationToken);
     }
 
     [Authorize(Policy = AccessPolicies.Administer)]

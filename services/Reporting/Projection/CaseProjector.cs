@@ -18,7 +18,7 @@ public sealed record CaseVersion(Guid CaseId, long Version, IReadOnlyList<Contri
 /// Rows are locked in case-id order and counters upserted in key order, so concurrent batches lock in the same order.
 /// Summing a batch's differences first turns many increments of one hot counter into one.
 /// </summary>
-public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mirror, ProjectionGate gate, TimeProvider time)
+public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mirror, ProjectionGate gate, FiguresChanged changes, TimeProvider time)
 {
     private static readonly Counter<long> Applied = FazhiTelemetry.Meter.CreateCounter<long>("fazhi.reporting.versions_applied");
     private static readonly Counter<long> Ignored = FazhiTelemetry.Meter.CreateCounter<long>("fazhi.reporting.versions_ignored");
@@ -58,6 +58,7 @@ public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mir
 
         // Still inside the shared gate: a reset cannot clear the mirror between this commit and this update.
         mirror.Apply(difference);
+        changes.Raise(difference);
         Applied.Add(appliedCount, new KeyValuePair<string, object?>("source", source));
         Ignored.Add(versions.Count - appliedCount, new KeyValuePair<string, object?>("source", source));
         return appliedCount;

@@ -1,7 +1,7 @@
 namespace Fazhi.Reporting.Projection;
 
 /// <summary>Empties the reporting store (all of it, or one source's part) so it can be rebuilt from re-published state.</summary>
-public sealed class ReportingStore(Npgsql.NpgsqlDataSource dataSource, ProjectionGate gate, CounterMirrorLoader loader)
+public sealed class ReportingStore(Npgsql.NpgsqlDataSource dataSource, ProjectionGate gate, CounterMirrorLoader loader, FiguresChanged changes)
 {
     public async Task<long> ResetAsync(string? source, CancellationToken cancellationToken)
     {
@@ -28,6 +28,7 @@ public sealed class ReportingStore(Npgsql.NpgsqlDataSource dataSource, Projectio
         }
         await transaction.CommitAsync(cancellationToken);
         await loader.ReloadAsync(cancellationToken);
+        changes.RaiseEverything();
         return cases;
     }
 }
