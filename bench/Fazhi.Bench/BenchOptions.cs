@@ -29,7 +29,7 @@ public sealed record BenchOptions
         usage: bash bench/run.sh [--quick] [--only intake,freshness,ytd] [--clients N] [--runs N]
                                  [--duration SECONDS] [--warmup SECONDS] [--probes N] [--cases N] [--keep] [--no-build]
           --quick     one run of each figure, intake 15 s, 30 freshness probes per level
-          --only      run a subset of the workloads: intake, litigation, create-json-vs-grpc, freshness, ytd
+          --only      run a subset of the workloads: intake, litigation, enforcement, disclosure, create-json-vs-grpc, freshness, ytd
                       (rebuild is part of ytd, memory part of intake)
           --clients   concurrent API clients of the intake, create and background loads (default 96)
           --runs      runs per figure; the table shows the median (default 3, --quick 1)

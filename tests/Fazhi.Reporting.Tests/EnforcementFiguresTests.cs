@@ -31,7 +31,8 @@ public sealed class EnforcementFiguresTests
     {
         var end = D(asOf);
         var start = new DateOnly(end.Year, 1, 1);
-        var all = cases.SelectMany(EnforcementFigures.Of).ToList();
+        // The totals only: breakdown rows go to their own table, never into the YTD figures.
+        var all = cases.SelectMany(EnforcementFigures.Of).Where(c => !c.IsBreakdown).ToList();
         var sums = PeriodCounters.ToDictionary(m => m, m => (long)all.Where(c => c.Metric == m && c.Day >= start && c.Day <= end).Sum(c => c.Delta));
         foreach (var m in StateCounters) sums[m] = all.Where(c => c.Metric == m && c.Day <= end).Sum(c => c.Delta);
         return EnforcementFigures.Compose(sums);

@@ -11,7 +11,9 @@ public sealed class BenchDatabases(string serverConnectionString)
     public const string Reconsideration = "fazhi_bench_reconsideration";
     public const string Reporting = "fazhi_bench_reporting";
     public const string Litigation = "fazhi_bench_litigation";
-    public static readonly IReadOnlyList<string> All = [Reconsideration, Reporting, Litigation];
+    public const string Enforcement = "fazhi_bench_enforcement";
+    public const string Disclosure = "fazhi_bench_disclosure";
+    public static readonly IReadOnlyList<string> All = [Reconsideration, Reporting, Litigation, Enforcement, Disclosure];
 
     /// <summary>
     /// FAZHI_BENCH_POSTGRES overrides the server (a connection string without a database). The default matches the

@@ -17,9 +17,11 @@ public sealed class BenchSystem : IAsyncDisposable
     public static readonly ServiceSpec ReportingSpec = new("Reporting", 5205, 6205, BenchDatabases.Reporting);
     public static readonly ServiceSpec ReconsiderationSpec = new("Reconsideration", 5201, 6201, BenchDatabases.Reconsideration);
     public static readonly ServiceSpec LitigationSpec = new("Litigation", 5202, 6202, BenchDatabases.Litigation);
+    public static readonly ServiceSpec EnforcementSpec = new("Enforcement", 5203, 6203, BenchDatabases.Enforcement);
+    public static readonly ServiceSpec DisclosureSpec = new("Disclosure", 5204, 6204, BenchDatabases.Disclosure);
 
     /// <summary>Started in this order: reporting first, so its queues are bound before anyone publishes.</summary>
-    private static readonly ServiceSpec[] Specs = [ReportingSpec, ReconsiderationSpec, LitigationSpec];
+    private static readonly ServiceSpec[] Specs = [ReportingSpec, ReconsiderationSpec, LitigationSpec, EnforcementSpec, DisclosureSpec];
 
     private readonly List<ServiceProcess> _services = [];
     private readonly RabbitVhost _vhost;

@@ -1,4 +1,6 @@
 using Fazhi.Bench.Workloads.CreateProtocols;
+using Fazhi.Bench.Workloads.Disclosure;
+using Fazhi.Bench.Workloads.Enforcement;
 using Fazhi.Bench.Workloads.Litigation;
 using Fazhi.Bench.Workloads.Reconsideration;
 
@@ -11,6 +13,8 @@ public static class WorkloadRegistry
     [
         new IntakeWorkload(),
         new LitigationIntakeWorkload(),
+        new EnforcementIntakeWorkload(),
+        new DisclosureIntakeWorkload(),
         new CreateProtocolsWorkload(),
         new FreshnessWorkload(),
         new YtdQueryWorkload(),

@@ -24,6 +24,7 @@ public static class DisclosureExtensions
         builder.AddWorkingDayCalendar();
         builder.Services.AddScoped<PublicationWriter>();
         builder.Services.AddScoped<PublicationDayRepublisher>();
+        builder.Services.AddScoped<StatisticsWriter>();
         builder.Services.AddCalendarAdoption<DisclosureDbContext, DisclosureRequest>(r =>
             r.Status == RequestStatus.Open || r.Status == RequestStatus.AwaitingClarification);
         return builder;

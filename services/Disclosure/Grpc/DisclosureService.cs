@@ -11,6 +11,7 @@ using Fazhi.ServiceDefaults.Commands;
 using Fazhi.ServiceDefaults.Errors;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Proto = Fazhi.Contracts.Disclosure;
 
 namespace Fazhi.Disclosure.Grpc;
@@ -25,6 +26,7 @@ public sealed class DisclosureService(
     GroupCommitWriter<DisclosureDbContext, DisclosureRequest> writer,
     PublicationWriter publications,
     PublicationDayRepublisher dayRepublisher,
+    StatisticsWriter statistics,
     BusinessClock clock,
     WorkingDayCalendar calendar,
     CaseRepublisher<DisclosureDbContext, DisclosureRequest, DisclosureCaseChanged> republisher) : Proto.Disclosure.DisclosureBase
@@ -148,8 +150,76 @@ public sealed class DisclosureService(
     {
         var done = await republisher.RepublishAllAsync(request.PageSize, context.CancellationToken);
         var pageSize = request.PageSize == 0 ? CaseRepublisher<DisclosureDbContext, DisclosureRequest, DisclosureCaseChanged>.DefaultPageSize : request.PageSize;
-        var (days, messages) = await dayRepublisher.RepublishAllAsync(done.RebuildId, pageSize, context.CancellationToken);
-        return new Proto.RepublishResponse { Cases = done.Cases + days, Messages = done.Messages + messages, RebuildId = done.RebuildId.ToString() };
+        var (days, dayMessages) = await dayRepublisher.RepublishAllAsync(done.RebuildId, pageSize, context.CancellationToken);
+        var (years, yearMessages) = await dayRepublisher.RepublishStatisticsAsync(done.RebuildId, pageSize, context.CancellationToken);
+        return new Proto.RepublishResponse
+        {
+            Cases = done.Cases + days + years, Messages = done.Messages + dayMessages + yearMessages, RebuildId = done.RebuildId.ToString(),
+        };
+    }
+
+    [Authorize(Policy = AccessPolicies.Write)]
+    public override async Task<Proto.Statistics> PutStatistics(Proto.PutStatisticsRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var org = check.Org("org", request.Org);
+        var year = StatisticsYear(check, request.Year);
+        int Count(string field, int value)
+        {
+            if (value < 0) check.Fail(field, $"must be a non-negative whole number, not {value}");
+            return value;
+        }
+        var figures = new TableTwoFigures(
+            Count("rulesIssued", request.RulesIssued),
+            Count("rulesRepealed", request.RulesRepealed),
+            Count("rulesInForce", request.RulesInForce),
+            Count("normativeDocumentsIssued", request.NormativeDocumentsIssued),
+            Count("normativeDocumentsRepealed", request.NormativeDocumentsRepealed),
+            Count("normativeDocumentsInForce", request.NormativeDocumentsInForce),
+            Count("licensingDecisions", request.LicensingDecisions),
+            Count("penaltyDecisions", request.PenaltyDecisions),
+            Count("compulsionDecisions", request.CompulsionDecisions),
+            DisclosureMapping.FeesWanYuan(check, "feesWanYuan", request.FeesWanYuan));
+        check.ThrowIfInvalid();
+        context.Caller().EnsureCovers(org);
+        return (await statistics.PutAsync(org, year, figures, context.CancellationToken)).ToProto();
+    }
+
+    [Authorize(Policy = AccessPolicies.Read)]
+    public override async Task<Proto.Statistics> GetStatistics(Proto.GetStatisticsRequest request, ServerCallContext context)
+    {
+        var id = StatisticsId(request, context);
+        var found = await db.Statistics.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, context.CancellationToken)
+            ?? throw new NotFoundException($"No table-二 figures of {request.Org} for {request.Year}.");
+        return found.ToProto();
+    }
+
+    [Authorize(Policy = AccessPolicies.Read)]
+    public override async Task<History> GetStatisticsHistory(Proto.GetStatisticsRequest request, ServerCallContext context)
+    {
+        var id = StatisticsId(request, context);
+        if (!await db.Statistics.AnyAsync(s => s.Id == id, context.CancellationToken))
+            throw new NotFoundException($"No table-二 figures of {request.Org} for {request.Year}.");
+        return await AuditHistory.ReadAsync(db, id, context.CancellationToken);
+    }
+
+    /// <summary>The id of (org, year), after checking both and that the caller covers the organisation.</summary>
+    private Guid StatisticsId(Proto.GetStatisticsRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        var org = check.Org("org", request.Org);
+        var year = StatisticsYear(check, request.Year);
+        check.ThrowIfInvalid();
+        context.Caller().EnsureCovers(org);
+        return DisclosureStatistics.IdOf(org, year);
+    }
+
+    /// <summary>A reporting year: from 1990 (as every business date) up to the current year, whose figures may be entered as they accrue.</summary>
+    private int StatisticsYear(InputCheck check, int year)
+    {
+        var current = clock.Today().Year;
+        if (year < 1990 || year > current) check.Fail("year", $"must be a year from 1990 to {current}, not {year}");
+        return year;
     }
 
     private static PublicationInput PublicationOf(InputCheck check, string prefix, Proto.CreatePublicationRequest r, DateOnly today)

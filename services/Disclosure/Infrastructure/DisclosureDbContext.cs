@@ -11,6 +11,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<DisclosureRequest> Requests => Set<DisclosureRequest>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<PublicationDay> PublicationDays => Set<PublicationDay>();
+    public DbSet<DisclosureStatistics> Statistics => Set<DisclosureStatistics>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -56,6 +57,19 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             b.HasIndex(d => new { d.Org, d.PublishedOn }).IsUnique();
             b.Property(d => d.Org).HasMaxLength(20);
             b.Property(d => d.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<DisclosureStatistics>(b =>
+        {
+            b.ToTable("statistics");
+            b.HasKey(s => s.Id);
+            // The id is derived from (org, year); the index makes the pair's uniqueness explicit and serves reads by it.
+            b.Property(s => s.Id).ValueGeneratedNever();
+            b.HasIndex(s => new { s.Org, s.Year }).IsUnique();
+            b.Property(s => s.Org).HasMaxLength(20);
+            b.Property(s => s.FeesWanYuan).HasPrecision(9, 4);
+            b.Ignore(s => s.Figures);
+            // Two puts of the same year at once: the second fails and runs again on the first's figures.
+            b.Property(s => s.Version).IsConcurrencyToken();
         });
         modelBuilder.AddOutbox();
         modelBuilder.AddAuditTrail();

@@ -1,13 +1,16 @@
+using Fazhi.Contracts.IntegrationEvents;
 using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Errors;
+using Fazhi.ServiceDefaults.Outbox;
 
 namespace Fazhi.Enforcement.Domain;
 
 /// <summary>
 /// A department of the organisation whose enforcement is supervised (自然资源局, 市场监管局 …). Reviews and problems
-/// refer to it by id, so renaming it changes no figure and figures per department are never split by spelling.
+/// refer to it by id, so renaming it changes no figure and figures per department are never split by spelling. Its
+/// state (id and name) is published like a case's, so reporting's per-department breakdown shows the current name.
 /// </summary>
-public sealed class Department : IAuditedAggregate
+public sealed class Department : IAuditedAggregate, IPublishesIntegrationState
 {
     public const int MaxName = 100;
 
@@ -27,6 +30,19 @@ public sealed class Department : IAuditedAggregate
         Name = CheckName(name);
         Version++;
     }
+
+    public object ToIntegrationEvent(DateTimeOffset changedAt) => ToChangedEvent(changedAt);
+
+    public EnforcementCaseChanged ToChangedEvent(DateTimeOffset changedAt) => new()
+    {
+        CaseId = Id,
+        Version = Version,
+        Org = Org,
+        Kind = EnforcementCaseChanged.Department,
+        DepartmentId = Id,
+        DepartmentName = Name,
+        ChangedAt = changedAt,
+    };
 
     /// <summary>Refuses a department that is unknown or belongs to another organisation than the record naming it.</summary>
     public static void RequireOf(Department? department, Guid departmentId, string org)

@@ -25,6 +25,7 @@ public static class EnforcementExtensions
         builder.AddGroupCommit<EnforcementDbContext, Campaign>("campaign");
         builder.Services.AddSingleton(new CaseOrder<Campaign>(nameof(Campaign.StartedOn), c => c.StartedOn));
         builder.Services.AddScoped<CaseRepublisher<EnforcementDbContext, Campaign, EnforcementCaseChanged>>();
+        builder.Services.AddScoped<DepartmentRepublisher>();
         builder.Services.AddOptions<GradingOptions>().BindConfiguration(GradingOptions.Section)
             .Validate(o => o.GradeThresholds.Values.All(t => t.ToThresholds().IsValid),
                 "Enforcement:GradeThresholds: each entry needs 0 < Passed <= Good <= Excellent <= 100.")

@@ -12,8 +12,9 @@ using Proto = Fazhi.Contracts.Enforcement;
 namespace Fazhi.Enforcement.Grpc;
 
 /// <summary>
-/// The per-organisation list of departments. A department publishes no figures of its own (reviews and problems carry
-/// its id), so it is saved directly rather than through the group commit; its changes still go to the audit trail.
+/// The per-organisation list of departments. A department counts in no figure of its own (reviews and problems carry
+/// its id), so it is saved directly rather than through the group commit; its changes still go to the audit trail, and
+/// its id and name to reporting through the outbox (the name its breakdowns show), in the same transaction.
 /// </summary>
 public sealed class DepartmentsService(EnforcementDbContext db) : Proto.Departments.DepartmentsBase
 {

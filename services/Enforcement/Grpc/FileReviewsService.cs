@@ -26,7 +26,8 @@ public sealed class FileReviewsService(
     BusinessClock clock,
     IOptionsMonitor<GradingOptions> grading,
     CaseRepublisher<EnforcementDbContext, FileReview, EnforcementCaseChanged> reviews,
-    CaseRepublisher<EnforcementDbContext, Campaign, EnforcementCaseChanged> campaigns) : Proto.FileReviews.FileReviewsBase
+    CaseRepublisher<EnforcementDbContext, Campaign, EnforcementCaseChanged> campaigns,
+    DepartmentRepublisher departments) : Proto.FileReviews.FileReviewsBase
 {
     private const string CaseName = "file review";
     private const int MaxDescription = 2000;
@@ -109,10 +110,12 @@ public sealed class FileReviewsService(
     {
         var fromReviews = await reviews.RepublishAllAsync(request.PageSize, context.CancellationToken);
         var fromCampaigns = await campaigns.RepublishAllAsync(request.PageSize, context.CancellationToken);
+        var pageSize = request.PageSize == 0 ? CaseRepublisher<EnforcementDbContext, FileReview, EnforcementCaseChanged>.DefaultPageSize : request.PageSize;
+        var (named, namedMessages) = await departments.RepublishAllAsync(fromReviews.RebuildId, pageSize, context.CancellationToken);
         return new Proto.RepublishCasesResponse
         {
-            Cases = fromReviews.Cases + fromCampaigns.Cases,
-            Messages = fromReviews.Messages + fromCampaigns.Messages,
+            Cases = fromReviews.Cases + fromCampaigns.Cases + named,
+            Messages = fromReviews.Messages + fromCampaigns.Messages + namedMessages,
             RebuildId = fromReviews.RebuildId.ToString(),
         };
     }

@@ -17,6 +17,7 @@ public static class DisclosureFigures
         if (c.Voided) return [];
         if (c.Kind == DisclosureCaseChanged.PublicationDayKind)
             return c.PublishedOn is { } day && c.Published > 0 ? [new Contribution(c.Org, ProactivelyPublished, day, c.Published)] : [];
+        if (c.Kind == DisclosureCaseChanged.StatisticsKind) return TableTwo(c);
         if (c.ReceivedOn is not { } receivedOn || ColumnOf(c.ApplicantType) is not { } column) return [];
 
         var list = new List<Contribution>(12);
@@ -36,11 +37,33 @@ public static class DisclosureFigures
         return Contributions.Normalize(list);
     }
 
+    /// <summary>
+    /// A year's table-二 figures, each on 1 January of the year. As every contribution they are the aggregate's state,
+    /// so a later put replaces the earlier figures in the counters instead of adding to them.
+    /// </summary>
+    private static IReadOnlyList<Contribution> TableTwo(DisclosureCaseChanged c)
+    {
+        if (c.Year is not { } year || year is < 1 or > 9999 || c.Statistics is not { } t) return [];
+        var day = new DateOnly(year, 1, 1);
+        int[] counts =
+        [
+            t.RulesIssued, t.RulesRepealed, t.RulesInForce,
+            t.NormativeDocumentsIssued, t.NormativeDocumentsRepealed, t.NormativeDocumentsInForce,
+            t.LicensingDecisions, t.PenaltyDecisions, t.CompulsionDecisions,
+        ];
+        var list = Table2Counts.Select((metric, i) => new Contribution(c.Org, metric, day, counts[i])).ToList();
+        list.Add(new Contribution(c.Org, Table2FeesWanYuan, day, (int)decimal.Round(t.FeesWanYuan * FeeUnitsPerWanYuan)));
+        return Contributions.Normalize(list);
+    }
+
     /// <summary>Every disclosure key from the counter sums.</summary>
     public static IReadOnlyDictionary<string, double> Compose(IReadOnlyDictionary<string, long> sums)
     {
         double Sum(string metric) => sums.TryGetValue(metric, out var value) ? value : 0;
         var figures = new Dictionary<string, double>(StringComparer.Ordinal) { [ProactivelyPublished] = Sum(ProactivelyPublished) };
+        foreach (var count in Table2Counts) figures[count] = Sum(count);
+        // decimal first: 3500 / 10000 is 0.35 exactly, then the nearest double, as 0.35 typed in would be.
+        figures[Table2FeesWanYuan] = (double)((decimal)Sum(Table2FeesWanYuan) / FeeUnitsPerWanYuan);
         foreach (var suffix in (string?[])[null, .. Columns])
         {
             string Key(string metric) => suffix is null ? metric : Column(metric, suffix);

@@ -13,6 +13,32 @@ public static class DisclosureMetrics
     public const string RequestsCarriedOut = "disclosure.requests_carried_out";
     public const string OutcomePrefix = "disclosure.outcome.";
 
+    /// <summary>
+    /// Table 二 (主动公开情况), as an organisation put it for a year: counted on 1 January of that year, so a period
+    /// holds the figures of the years it starts in. Fees are counted in 1/10000 万元 (counters are whole numbers).
+    /// </summary>
+    public const string Table2RulesIssued = "disclosure.table2.rules_issued";
+    public const string Table2RulesRepealed = "disclosure.table2.rules_repealed";
+    public const string Table2RulesInForce = "disclosure.table2.rules_in_force";
+    public const string Table2NormativeDocumentsIssued = "disclosure.table2.normative_documents_issued";
+    public const string Table2NormativeDocumentsRepealed = "disclosure.table2.normative_documents_repealed";
+    public const string Table2NormativeDocumentsInForce = "disclosure.table2.normative_documents_in_force";
+    public const string Table2LicensingDecisions = "disclosure.table2.licensing_decisions";
+    public const string Table2PenaltyDecisions = "disclosure.table2.penalty_decisions";
+    public const string Table2CompulsionDecisions = "disclosure.table2.compulsion_decisions";
+    public const string Table2FeesWanYuan = "disclosure.table2.fees_wan_yuan";
+
+    /// <summary>How many counter units make one 万元 of <see cref="Table2FeesWanYuan"/>.</summary>
+    public const int FeeUnitsPerWanYuan = 10_000;
+
+    /// <summary>Table 二's count keys (fees apart: its counter is in units of 1/10000 万元).</summary>
+    public static readonly string[] Table2Counts =
+    [
+        Table2RulesIssued, Table2RulesRepealed, Table2RulesInForce,
+        Table2NormativeDocumentsIssued, Table2NormativeDocumentsRepealed, Table2NormativeDocumentsInForce,
+        Table2LicensingDecisions, Table2PenaltyDecisions, Table2CompulsionDecisions,
+    ];
+
     /// <summary>A state counter, not a published key: +1 on receipt, −1 on conclusion; summed to a day it is the open requests.</summary>
     public const string RequestsOpen = "disclosure.requests_open";
 
@@ -40,7 +66,7 @@ public static class DisclosureMetrics
     /// <summary>Counted on their business date within the period.</summary>
     public static readonly string[] PeriodCounters =
     [
-        ProactivelyPublished, .. WithColumns(RequestsReceived), .. WithColumns(RequestsConcluded),
+        ProactivelyPublished, .. Table2Counts, Table2FeesWanYuan, .. WithColumns(RequestsReceived), .. WithColumns(RequestsConcluded),
         .. Outcomes.SelectMany(o => WithColumns(Outcome(o))),
     ];
 

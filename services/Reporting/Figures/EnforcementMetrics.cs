@@ -30,4 +30,28 @@ public static class EnforcementMetrics
     ];
 
     public static readonly string[] StateCounters = [OverdueChange];
+
+    /// <summary>The breakdown row of a department: by id, so a rename moves no figure.</summary>
+    public const string DepartmentPrefix = "department:";
+
+    /// <summary>The breakdown row of a file type, by its FileType name (FILE_TYPE_PENALTY).</summary>
+    public const string FileTypePrefix = "file_type:";
+
+    public static string DepartmentDimension(Guid departmentId) => DepartmentPrefix + departmentId.ToString("D");
+
+    public static string FileTypeDimension(string fileType) => FileTypePrefix + fileType;
+
+    /// <summary>The keys a department's row answers: its reviews, and its problems from reviews and campaigns.</summary>
+    public static readonly string[] DepartmentKeys =
+    [
+        FilesReviewed, FilesExcellent, FilesGood, FilesPassed, FilesFailed, AverageScore, ProblemsFound, ProblemsRectified,
+        CampaignProblemsFound, CampaignProblemsRectified, ProblemsOverdue,
+    ];
+
+    /// <summary>The keys a file type's row answers: reviews of that type and their problems (campaigns have no file type).</summary>
+    public static readonly string[] FileTypeKeys =
+    [
+        FilesReviewed, FilesExcellent, FilesGood, FilesPassed, FilesFailed, AverageScore, ProblemsFound, ProblemsRectified,
+        ProblemsOverdue,
+    ];
 }

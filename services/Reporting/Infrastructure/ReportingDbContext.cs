@@ -24,6 +24,25 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             b.Property(c => c.Source).HasMaxLength(40);
             b.Property(c => c.Contributions).HasColumnType("json");
         });
+        modelBuilder.Entity<DailyBreakdown>(b =>
+        {
+            b.ToTable("daily_breakdowns");
+            // Apart from daily_counters, so the totals' table, index and mirror are what they were without breakdowns.
+            b.Property(c => c.Org).HasMaxLength(20).UseCollation("C");
+            b.Property(c => c.Source).HasMaxLength(40);
+            b.Property(c => c.Metric).HasMaxLength(80).UseCollation("C");
+            b.Property(c => c.Dimension).HasMaxLength(120).UseCollation("C");
+            b.HasKey(c => new { c.Org, c.Source, c.Metric, c.Dimension, c.Day });
+        });
+        modelBuilder.Entity<BreakdownLabelRow>(b =>
+        {
+            b.ToTable("breakdown_labels");
+            b.HasKey(l => new { l.Source, l.Dimension });
+            b.Property(l => l.Source).HasMaxLength(40);
+            b.Property(l => l.Dimension).HasMaxLength(120).UseCollation("C");
+            b.Property(l => l.Org).HasMaxLength(20).UseCollation("C");
+            b.Property(l => l.Label).HasMaxLength(200);
+        });
     }
 }
 
@@ -47,6 +66,26 @@ public sealed class ProjectedCase
     public long Version { get; set; }
     public string Contributions { get; set; } = "[]";
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>One organisation's count of one metric within one breakdown row (a department, a file type) on one day.</summary>
+public sealed class DailyBreakdown
+{
+    public string Org { get; set; } = "";
+    public string Source { get; set; } = "";
+    public string Metric { get; set; } = "";
+    public string Dimension { get; set; } = "";
+    public DateOnly Day { get; set; }
+    public long Value { get; set; }
+}
+
+/// <summary>The current display name of a breakdown row (a department's name), from the latest version of its case.</summary>
+public sealed class BreakdownLabelRow
+{
+    public string Source { get; set; } = "";
+    public string Dimension { get; set; } = "";
+    public string Org { get; set; } = "";
+    public string Label { get; set; } = "";
 }
 
 public sealed class DesignTimeFactory() : ServiceDesignTimeFactory<ReportingDbContext>("fazhi_reporting");

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Fazhi.Reporting.Breakdowns;
 using Fazhi.Reporting.Figures;
 using Fazhi.ServiceDefaults;
 using Npgsql;
@@ -7,8 +9,11 @@ using NpgsqlTypes;
 
 namespace Fazhi.Reporting.Projection;
 
-/// <summary>One version of one case, with what that version contributes to the counters.</summary>
-public sealed record CaseVersion(Guid CaseId, long Version, IReadOnlyList<Contribution> Contributions);
+/// <summary>
+/// One version of one case, with what that version contributes to the counters (totals and breakdown rows) and the
+/// breakdown rows it names.
+/// </summary>
+public sealed record CaseVersion(Guid CaseId, long Version, IReadOnlyList<Contribution> Contributions, IReadOnlyList<BreakdownLabel>? Labels = null);
 
 /// <summary>
 /// Applies new versions of one source's cases (cases are told apart by source and id: two services' ids never meet)
@@ -16,7 +21,9 @@ public sealed record CaseVersion(Guid CaseId, long Version, IReadOnlyList<Contri
 /// seen before with their state, lock the others' rows and skip every version that is not newer than the stored one,
 /// add the summed difference between new and stored contributions to the counters, and store the new contributions.
 /// Rows are locked in case-id order and counters upserted in key order, so concurrent batches lock in the same order.
-/// Summing a batch's differences first turns many increments of one hot counter into one.
+/// Summing a batch's differences first turns many increments of one hot counter into one. Contributions with a
+/// dimension go to daily_breakdowns in the same transaction (never to the totals or the mirror), and the labels of
+/// applied versions to breakdown_labels; a source without either runs exactly the statements it ran before.
 /// </summary>
 public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mirror, ProjectionGate gate, FiguresChanged changes, TimeProvider time)
 {
@@ -50,15 +57,21 @@ public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mir
             updated.SelectMany(v => Deserialize(stored[v.CaseId].Json)),
             newest.Where(v => inserted.Contains(v.CaseId)).Concat(updated).SelectMany(v => v.Contributions));
 
+        var totals = difference.Any(c => c.IsBreakdown) ? difference.Where(c => !c.IsBreakdown).ToList() : difference;
+        var labels = newest.Where(v => v.Labels is { Count: > 0 } && (inserted.Contains(v.CaseId) || v.Version > stored[v.CaseId].Version))
+            .SelectMany(v => v.Labels!).DistinctBy(l => l.Dimension).ToList();
+
         await using var batch = new NpgsqlBatch(connection, transaction);
-        if (difference.Count > 0) batch.BatchCommands.Add(UpsertCounters(difference));
+        if (totals.Count > 0) batch.BatchCommands.Add(UpsertCounters(totals));
+        if (totals.Count < difference.Count) batch.BatchCommands.Add(UpsertBreakdowns(source, difference.Where(c => c.IsBreakdown).ToList()));
+        if (labels.Count > 0) batch.BatchCommands.Add(UpsertLabels(source, labels));
         if (updated.Count > 0) batch.BatchCommands.Add(SaveCases(source, updated));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // Still inside the shared gate: a reset cannot clear the mirror between this commit and this update.
-        mirror.Apply(difference);
-        changes.Raise(difference);
+        mirror.Apply(totals);
+        changes.Raise(totals);
         Applied.Add(appliedCount, new KeyValuePair<string, object?>("source", source));
         Ignored.Add(versions.Count - appliedCount, new KeyValuePair<string, object?>("source", source));
         return appliedCount;
@@ -115,6 +128,38 @@ public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mir
         return upsert;
     }
 
+    private static NpgsqlBatchCommand UpsertBreakdowns(string source, IReadOnlyList<Contribution> difference)
+    {
+        var upsert = new NpgsqlBatchCommand(
+            """
+            INSERT INTO daily_breakdowns (org, source, metric, dimension, day, value)
+            SELECT u.org, @source, u.metric, u.dimension, u.day, u.value FROM unnest(@orgs, @metrics, @dimensions, @days, @values) AS u(org, metric, dimension, day, value)
+            ON CONFLICT (org, source, metric, dimension, day) DO UPDATE SET value = daily_breakdowns.value + EXCLUDED.value
+            """);
+        upsert.Parameters.AddWithValue("source", source);
+        upsert.Parameters.Add(new NpgsqlParameter("orgs", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = difference.Select(d => d.Org).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter("metrics", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = difference.Select(d => d.Metric).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter("dimensions", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = difference.Select(d => d.Dimension!).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = difference.Select(d => d.Day).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter("values", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = difference.Select(d => (long)d.Delta).ToArray() });
+        return upsert;
+    }
+
+    private static NpgsqlBatchCommand UpsertLabels(string source, IReadOnlyList<BreakdownLabel> labels)
+    {
+        var upsert = new NpgsqlBatchCommand(
+            """
+            INSERT INTO breakdown_labels (source, dimension, org, label)
+            SELECT @source, u.dimension, u.org, u.label FROM unnest(@dimensions, @orgs, @labels) AS u(dimension, org, label)
+            ON CONFLICT (source, dimension) DO UPDATE SET org = EXCLUDED.org, label = EXCLUDED.label
+            """);
+        upsert.Parameters.AddWithValue("source", source);
+        upsert.Parameters.Add(new NpgsqlParameter("dimensions", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = labels.Select(l => l.Dimension).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter("orgs", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = labels.Select(l => l.Org).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter("labels", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = labels.Select(l => l.Label).ToArray() });
+        return upsert;
+    }
+
     private NpgsqlBatchCommand SaveCases(string source, List<CaseVersion> applied)
     {
         var save = new NpgsqlBatchCommand(
@@ -131,11 +176,12 @@ public sealed class CaseProjector(NpgsqlDataSource dataSource, CounterMirror mir
         return save;
     }
 
-    private sealed record StoredContribution(string O, string M, DateOnly D, int V);
+    // X, the dimension, is left out of totals: their stored JSON is what it was before breakdowns existed.
+    private sealed record StoredContribution(string O, string M, DateOnly D, int V, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? X = null);
 
     private static string Serialize(IReadOnlyList<Contribution> contributions) =>
-        JsonSerializer.Serialize(contributions.Select(c => new StoredContribution(c.Org, c.Metric, c.Day, c.Delta)));
+        JsonSerializer.Serialize(contributions.Select(c => new StoredContribution(c.Org, c.Metric, c.Day, c.Delta, c.Dimension)));
 
     private static IEnumerable<Contribution> Deserialize(string json) =>
-        (JsonSerializer.Deserialize<List<StoredContribution>>(json) ?? []).Select(s => new Contribution(s.O, s.M, s.D, s.V));
+        (JsonSerializer.Deserialize<List<StoredContribution>>(json) ?? []).Select(s => new Contribution(s.O, s.M, s.D, s.V, s.X));
 }

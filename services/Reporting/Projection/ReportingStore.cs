@@ -1,6 +1,9 @@
 namespace Fazhi.Reporting.Projection;
 
-/// <summary>Empties the reporting store (all of it, or one source's part) so it can be rebuilt from re-published state.</summary>
+/// <summary>
+/// Empties the reporting store (all of it, or one source's part: its cases, counters, breakdowns and labels) so it can
+/// be rebuilt from re-published state.
+/// </summary>
 public sealed class ReportingStore(Npgsql.NpgsqlDataSource dataSource, ProjectionGate gate, CounterMirrorLoader loader, FiguresChanged changes)
 {
     public async Task<long> ResetAsync(string? source, CancellationToken cancellationToken)
@@ -13,7 +16,7 @@ public sealed class ReportingStore(Npgsql.NpgsqlDataSource dataSource, Projectio
         {
             await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM projected_cases", connection, transaction);
             cases = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-            await using var truncate = new Npgsql.NpgsqlCommand("TRUNCATE projected_cases, daily_counters", connection, transaction);
+            await using var truncate = new Npgsql.NpgsqlCommand("TRUNCATE projected_cases, daily_counters, daily_breakdowns, breakdown_labels", connection, transaction);
             await truncate.ExecuteNonQueryAsync(cancellationToken);
         }
         else
@@ -25,6 +28,10 @@ public sealed class ReportingStore(Npgsql.NpgsqlDataSource dataSource, Projectio
             await using var deleteCounters = new Npgsql.NpgsqlCommand("DELETE FROM daily_counters WHERE metric LIKE @prefix", connection, transaction);
             deleteCounters.Parameters.AddWithValue("prefix", source + ".%");
             await deleteCounters.ExecuteNonQueryAsync(cancellationToken);
+            await using var deleteBreakdowns = new Npgsql.NpgsqlCommand(
+                "DELETE FROM daily_breakdowns WHERE source = @source; DELETE FROM breakdown_labels WHERE source = @source", connection, transaction);
+            deleteBreakdowns.Parameters.AddWithValue("source", source);
+            await deleteBreakdowns.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         await loader.ReloadAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Fazhi.Reporting.Breakdowns;
 using Fazhi.Reporting.Consumers;
 using Fazhi.Reporting.Figures;
 using Fazhi.Reporting.Projection;
@@ -38,10 +39,13 @@ public sealed class ReportSource<TEvent> : ReportSource
     /// <summary>What the case, in the state the event carries, contributes to the daily counters (a pure function).</summary>
     public required Func<TEvent, IReadOnlyList<Contribution>> Contributions { get; init; }
 
+    /// <summary>Optional: the breakdown rows the case names in this state (a department's current name).</summary>
+    public Func<TEvent, IReadOnlyList<BreakdownLabel>>? Labels { get; init; }
+
     public CaseVersion ToVersion(TEvent changed)
     {
         var (caseId, version) = Identify(changed);
-        return new CaseVersion(caseId, version, Contributions(changed));
+        return new CaseVersion(caseId, version, Contributions(changed), Labels?.Invoke(changed));
     }
 
     internal override void AddConsumers(IBusRegistrationConfigurator bus)

@@ -3,8 +3,17 @@ using Fazhi.Contracts.Reconsideration;
 
 namespace Fazhi.Bench.Workloads.Reconsideration;
 
-/// <summary>A client's commands: reconsideration's lifecycle, then litigation's (notice, appearance, judgment).</summary>
-public enum Command { Create, Accept, Hear, Decide, Notice, Appear, Judge }
+/// <summary>
+/// A client's commands: reconsideration's lifecycle, then litigation's (notice, appearance, judgment), enforcement's
+/// (review, rectification, campaign, campaign problem) and disclosure's (request, 补正 asked and answered, extension,
+/// conclusion, a batch of publications).
+/// </summary>
+public enum Command
+{
+    Create, Accept, Hear, Decide, Notice, Appear, Judge,
+    Review, Rectify, Campaign, CampaignProblem,
+    Request, Clarification, Clarified, Extend, Conclude, PublishBatch,
+}
 
 /// <summary>
 /// The life of one case as a client will log it: every date follows the one before and lies in 2025 (in the past),

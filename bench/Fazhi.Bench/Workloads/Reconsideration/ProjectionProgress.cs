@@ -7,12 +7,18 @@ namespace Fazhi.Bench.Workloads.Reconsideration;
 /// (create is version 1), so reporting has applied everything exactly when the sum of the source's projected versions
 /// equals its cases table's. Only that source's projections count: another service's cases, loaded at the same time,
 /// are neither ahead nor behind this one's.</summary>
-public sealed class ProjectionProgress(NpgsqlDataSource cases, NpgsqlDataSource reporting, string source = "reconsideration")
+/// <param name="sourceTotals">
+/// The count and version sum of every aggregate the source publishes, for services whose aggregates are not one
+/// `cases` table (enforcement: reviews, campaigns and departments).
+/// </param>
+public sealed class ProjectionProgress(
+    NpgsqlDataSource cases, NpgsqlDataSource reporting, string source = "reconsideration",
+    string sourceTotals = "SELECT count(*), coalesce(sum(version), 0)::bigint FROM cases")
 {
     public readonly record struct Totals(long Cases, long Versions);
 
     public Task<Totals> SourceAsync(CancellationToken cancellationToken) =>
-        TotalsAsync(cases, "SELECT count(*), coalesce(sum(version), 0)::bigint FROM cases", cancellationToken);
+        TotalsAsync(cases, sourceTotals, cancellationToken);
 
     public Task<Totals> ProjectedAsync(CancellationToken cancellationToken) =>
         TotalsAsync(reporting, $"SELECT count(*), coalesce(sum(version), 0)::bigint FROM projected_cases WHERE source = '{source}'", cancellationToken);

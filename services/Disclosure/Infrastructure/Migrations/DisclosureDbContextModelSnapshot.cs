@@ -136,6 +136,78 @@ namespace Fazhi.Disclosure.Infrastructure.Migrations
                     b.ToTable("requests", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Disclosure.Domain.DisclosureStatistics", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CompulsionDecisions")
+                        .HasColumnType("integer")
+                        .HasColumnName("compulsion_decisions");
+
+                    b.Property<decimal>("FeesWanYuan")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("fees_wan_yuan");
+
+                    b.Property<int>("LicensingDecisions")
+                        .HasColumnType("integer")
+                        .HasColumnName("licensing_decisions");
+
+                    b.Property<int>("NormativeDocumentsInForce")
+                        .HasColumnType("integer")
+                        .HasColumnName("normative_documents_in_force");
+
+                    b.Property<int>("NormativeDocumentsIssued")
+                        .HasColumnType("integer")
+                        .HasColumnName("normative_documents_issued");
+
+                    b.Property<int>("NormativeDocumentsRepealed")
+                        .HasColumnType("integer")
+                        .HasColumnName("normative_documents_repealed");
+
+                    b.Property<string>("Org")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("org");
+
+                    b.Property<int>("PenaltyDecisions")
+                        .HasColumnType("integer")
+                        .HasColumnName("penalty_decisions");
+
+                    b.Property<int>("RulesInForce")
+                        .HasColumnType("integer")
+                        .HasColumnName("rules_in_force");
+
+                    b.Property<int>("RulesIssued")
+                        .HasColumnType("integer")
+                        .HasColumnName("rules_issued");
+
+                    b.Property<int>("RulesRepealed")
+                        .HasColumnType("integer")
+                        .HasColumnName("rules_repealed");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statistics");
+
+                    b.HasIndex("Org", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_statistics_org_year");
+
+                    b.ToTable("statistics", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Disclosure.Domain.Publication", b =>
                 {
                     b.Property<Guid>("Id")

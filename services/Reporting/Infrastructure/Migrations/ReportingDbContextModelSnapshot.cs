@@ -22,6 +22,77 @@ namespace Fazhi.Reporting.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Fazhi.Reporting.Infrastructure.BreakdownLabelRow", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("dimension")
+                        .UseCollation("C");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Org")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("org")
+                        .UseCollation("C");
+
+                    b.HasKey("Source", "Dimension")
+                        .HasName("pk_breakdown_labels");
+
+                    b.ToTable("breakdown_labels", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Reporting.Infrastructure.DailyBreakdown", b =>
+                {
+                    b.Property<string>("Org")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("org")
+                        .UseCollation("C");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("metric")
+                        .UseCollation("C");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("dimension")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Org", "Source", "Metric", "Dimension", "Day")
+                        .HasName("pk_daily_breakdowns");
+
+                    b.ToTable("daily_breakdowns", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Reporting.Infrastructure.DailyCounter", b =>
                 {
                     b.Property<string>("Org")
