@@ -312,6 +312,8 @@ async function refreshCharts() {
         if (figure) drawChart(figure, series, monthly.year, lastMonth);
       }
     } while (monthlyAgain);
+  } catch {
+    // A failed request leaves the charts as they are; the next snapshot asks again.
   } finally {
     monthlyRunning = false;
   }
