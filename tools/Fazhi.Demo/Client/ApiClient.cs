@@ -35,8 +35,12 @@ public sealed class ApiClient(HttpClient http, string service)
     private int _requests;
     private int _retries;
 
-    public Task<JsonElement> PostAsync(string path, object body, string token, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, path, body, token, ct);
+    /// <summary>
+    /// A POST; <paramref name="idempotent"/> marks a call that may be repeated whatever happened to it (a batch of
+    /// creates with their requestIds), so that even a 500 is sent again.
+    /// </summary>
+    public Task<JsonElement> PostAsync(string path, object body, string token, CancellationToken ct, bool idempotent = false) =>
+        SendAsync(HttpMethod.Post, path, body, token, ct, idempotent);
 
     public Task<JsonElement> GetAsync(string path, string token, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, path, null, token, ct);
@@ -55,7 +59,7 @@ public sealed class ApiClient(HttpClient http, string service)
         }
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, string token, CancellationToken ct)
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, string token, CancellationToken ct, bool idempotent = false)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -78,7 +82,7 @@ public sealed class ApiClient(HttpClient http, string service)
                 await BackOffAsync(attempt, ct);
                 continue;
             }
-            if (attempt >= Attempts || !Transient(status, text)) throw new ApiException($"{method} {Service} {path}", status, text);
+            if (attempt >= Attempts || !(Transient(status, text) || (idempotent && status == HttpStatusCode.InternalServerError))) throw new ApiException($"{method} {Service} {path}", status, text);
             await BackOffAsync(attempt, ct);
         }
     }

@@ -86,16 +86,24 @@ public sealed partial class DemoSender
 
     private const int BatchSize = 1000;
 
+    /// <summary>
+    /// Batches of up to 1,000, one district's after another (districts side by side): two batches of the same district
+    /// touch the same days' tallies and would race for them. A batch is all or nothing and its items carry their
+    /// requestIds, so one that failed on the server's side is simply sent again.
+    /// </summary>
     private Task PublicationsAsync(DemoPlan plan, Progress progress, CancellationToken ct) =>
-        ForEachAsync(plan.Districts.SelectMany(d => d.Publications.Chunk(BatchSize)), async (batch, token) =>
+        ForEachAsync(plan.Districts, async (district, token) =>
         {
-            var officer = tokens.For(FazhiRoles.DisclosureOfficer, batch[0].Org);
-            await apis.Disclosure.PostAsync("v1/disclosure/publications:batchCreate", new
+            var officer = tokens.For(FazhiRoles.DisclosureOfficer, district.Org);
+            foreach (var batch in district.Publications.Chunk(BatchSize))
             {
-                requests = batch.Select(p => new { requestId = p.RequestId, org = p.Org, publishedOn = D(p.PublishedOn), category = p.Category, title = p.Title }).ToList(),
-            }, officer, token);
-            progress.Step(batch.Length);
-        }, ct, parallel: Math.Min(3, parallelism));
+                await apis.Disclosure.PostAsync("v1/disclosure/publications:batchCreate", new
+                {
+                    requests = batch.Select(p => new { requestId = p.RequestId, org = p.Org, publishedOn = D(p.PublishedOn), category = p.Category, title = p.Title }).ToList(),
+                }, officer, token, idempotent: true);
+                progress.Step(batch.Length);
+            }
+        }, ct);
 
     private static readonly HashSet<string> RequestActions = ["RequestClarification", "RecordClarification", "ExtendRequest", "ConcludeRequest"];
 
