@@ -41,14 +41,17 @@ try
         Console.WriteLine($"[demo] sent in {clock.Elapsed.TotalSeconds:0.0}s:");
         foreach (var part in sender.Parts)
         {
-            Console.WriteLine($"  {part.Name,-34} {part.Total,6}  ({part.Resumed} already there from an earlier run)  {part.Elapsed?.TotalSeconds:0.0}s");
+            Console.WriteLine($"  {part.Name,-34} {part.Total,6}  ({part.Resumed} found logged by an earlier run)  {part.Elapsed?.TotalSeconds:0.0}s");
         }
         Console.WriteLine($"  requests: {string.Join(", ", apis.All.Select(a => $"{a.Service} {a.Requests}" + (a.Retries > 0 ? $" ({a.Retries} retried)" : "")))}");
         foreach (var warning in sender.Warnings) Console.WriteLine($"[demo] WARNING: {warning}");
     }
+    var viewer = tokens.For(Fazhi.ServiceDefaults.Auth.FazhiRoles.StatisticsViewer, options.Org[..4]);
+    Console.WriteLine($"[demo] figures: curl -s '{options.Reporting}v1/reports/{options.Org}/years/2023:ytd' -H 'authorization: Bearer {viewer}'");
+    Console.WriteLine($"[demo] dashboard: {options.Reporting}?org={options.Org}&year=2023#token={viewer}   (the city: org={options.Org[..4]}; the token lasts 2 hours)");
     if (!options.Check)
     {
-        Console.WriteLine($"[demo] done in {clock.Elapsed.TotalSeconds:0.0}s. Figures: GET {options.Reporting}v1/reports/{options.Org}/years/2023:ytd");
+        Console.WriteLine($"[demo] done in {clock.Elapsed.TotalSeconds:0.0}s");
         return 0;
     }
     var rows = await new FigureCheck(apis.Reporting, tokens, Console.Out).RunAsync(plan, DistrictProfile.Years[^1], TimeSpan.FromSeconds(options.WaitSeconds), cancel.Token);
