@@ -66,6 +66,11 @@ catch (ApiException e)
     Console.Error.WriteLine($"[demo] FAILED after {clock.Elapsed.TotalSeconds:0.0}s: {e.Message}");
     return 1;
 }
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    Console.Error.WriteLine($"[demo] interrupted after {clock.Elapsed.TotalSeconds:0.0}s; run it again to carry on where it stopped");
+    return 130;
+}
 catch (HttpRequestException e)
 {
     Console.Error.WriteLine($"[demo] FAILED: {e.Message} (is the system running? bash scripts/run.sh)");

@@ -15,8 +15,9 @@ public sealed class ApiException(string message, HttpStatusCode status, string b
 
 /// <summary>
 /// JSON over HTTP to one service, as any client would call it. Transient answers — 503 UNAVAILABLE, 409 ABORTED (a
-/// concurrent change of the same case), a dropped connection, a timeout — are retried with backoff; that is safe for
-/// creates because each carries its requestId, and for moves because a move that did land is refused or found on retry.
+/// concurrent change of the same case), a dropped connection, a timeout — are retried with backoff. That is safe for
+/// creates, which carry their requestId. A move whose answer was lost but which did land is refused on retry (it is
+/// already done): the run stops there, and the next run finds it in the case's audit trail and carries on after it.
 /// </summary>
 public sealed class ApiClient(HttpClient http, string service)
 {

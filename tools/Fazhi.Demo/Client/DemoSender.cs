@@ -22,35 +22,49 @@ public sealed partial class DemoSender(DemoApis apis, DemoTokens tokens, int par
     public List<Progress> Parts { get; } = [];
     public List<string> Warnings { get; } = [];
 
-    public async Task SendAsync(DemoPlan plan, CancellationToken ct)
+    public async Task SendAsync(DemoPlan plan, CancellationToken cancel)
     {
+        // The first part to fail stops the others: the run is incomplete either way, and the next run carries on.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var ct = stop.Token;
         var parts = new[]
         {
-            Part("reconsideration cases", plan.Districts.Sum(d => d.Reconsideration.Count), p => ReconsiderationAsync(plan, p, ct)),
-            Part("litigation cases", plan.Districts.Sum(d => d.Lawsuits.Count), p => LitigationAsync(plan, p, ct)),
+            Part("reconsideration cases", plan.Districts.Sum(d => d.Reconsideration.Count), p => ReconsiderationAsync(plan, p, ct), stop),
+            Part("litigation cases", plan.Districts.Sum(d => d.Lawsuits.Count), p => LitigationAsync(plan, p, ct), stop),
             Part("enforcement reviews and problems", plan.Districts.Sum(d => d.Departments.Count + d.Reviews.Count + d.Campaigns.Sum(c => c.Problems.Count)),
-                p => EnforcementAsync(plan, p, ct)),
-            Part("disclosure requests", plan.Districts.Sum(d => d.Requests.Count + d.Statistics.Count), p => RequestsAsync(plan, p, ct)),
-            Part("disclosure publications", plan.Districts.Sum(d => d.Publications.Count), p => PublicationsAsync(plan, p, ct)),
+                p => EnforcementAsync(plan, p, ct), stop),
+            Part("disclosure requests", plan.Districts.Sum(d => d.Requests.Count + d.Statistics.Count), p => RequestsAsync(plan, p, ct), stop),
+            Part("disclosure publications", plan.Districts.Sum(d => d.Publications.Count), p => PublicationsAsync(plan, p, ct), stop),
         };
         using var ticker = new PeriodicTimer(TimeSpan.FromSeconds(5));
         var all = Task.WhenAll(parts);
         while (!all.IsCompleted)
         {
-            var tick = ticker.WaitForNextTickAsync(ct).AsTask();
+            var tick = ticker.WaitForNextTickAsync(CancellationToken.None).AsTask();
             if (await Task.WhenAny(all, tick) == tick)
                 log.WriteLine($"[demo] {string.Join(" · ", Parts)}");
         }
+        // The failure that stopped the run rather than the cancellations it caused.
+        var failed = parts.Where(p => p.IsFaulted).Select(p => p.Exception!.InnerException!).ToList();
+        if (failed.FirstOrDefault(e => e is not OperationCanceledException) is { } first) throw first;
         await all;
     }
 
-    private Task Part(string name, int total, Func<Progress, Task> work)
+    private Task Part(string name, int total, Func<Progress, Task> work, CancellationTokenSource stop)
     {
         var progress = new Progress(name, total);
         Parts.Add(progress);
         return Task.Run(async () =>
         {
-            await work(progress);
+            try
+            {
+                await work(progress);
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
             progress.Finish();
         });
     }

@@ -15,7 +15,7 @@ public static partial class DemoPlanner
     private static List<LawsuitPlan> Lawsuits(PlanContext ctx)
     {
         var plans = new List<LawsuitPlan>();
-        var court = $"郑州市{ctx.Profile.Name}人民法院";
+        var court = ctx.Profile.Court;
         foreach (var year in DistrictProfile.Years)
         {
             var profile = ctx.Profile.Litigation[year];
@@ -52,7 +52,7 @@ public static partial class DemoPlanner
             for (var i = 0; i < profile.SecondInstance; i++)
             {
                 plans.Add(new LawsuitPlan(
-                    ctx.Id("appeal", year, i), ctx.Org, "郑州市中级人民法院", $"({year})豫01行终{ctx.Profile.CourtCode[2..]}{i + 1:000}号",
+                    ctx.Id("appeal", year, i), ctx.Org, "郑州市中级人民法院", $"({year})豫01行终{ctx.Profile.CourtCode}{i + 1:000}号",
                     "INSTANCE_SECOND", appeals[i], Pick(random, CategoryWeights), AfterReconsideration: false, Defendant(ctx, random), null,
                     new JudgmentPlan(ctx.OnOrAfter(appeals[i].AddDays(random.Next(60, 101))), random.Next(10) == 0 ? "JUDGMENT_LOST" : "JUDGMENT_WON")));
             }
