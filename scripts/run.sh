@@ -9,10 +9,24 @@
 # Then waits for every service's http://127.0.0.1:<port>/health/live and prints the URLs.
 # Stop with scripts/stop.sh (add --all to stop PostgreSQL/RabbitMQ or the containers too).
 #
+# Options:
+#   --demo   then log a demo year through the public APIs (tools/Fazhi.Demo: 金水区 2023 as the worked
+#            example states it, with 2022 and a second district) and check the figures; running it
+#            again adds nothing. Needs the .NET SDK on this machine, also in Docker mode.
+#
 # Environment: FAZHI_RUN_MODE=auto|docker|local (default auto), FAZHI_RUN_TIMEOUT (seconds to
 # wait for the services, default 90), ASPNETCORE_ENVIRONMENT (default Development);
 # ConnectionStrings__*, Auth__DevSigningKey and other settings are passed through when set.
 set -euo pipefail
+
+DEMO=false
+for arg in "$@"; do
+  case "$arg" in
+    --demo) DEMO=true ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+    *) echo "usage: scripts/run.sh [--demo]" >&2; exit 2 ;;
+  esac
+done
 
 # One line per service: <Name> <REST HTTP/1.1 port> <gRPC h2c port>.
 # Project services/<Name>/Fazhi.<Name>.csproj, database fazhi_<name>, compose service <name>.
@@ -137,3 +151,12 @@ if [ "$MODE" = local ]; then
   echo "  logs             .run/<name>.log"
 fi
 echo "Stop with scripts/stop.sh (scripts/stop.sh --all also stops PostgreSQL and RabbitMQ)."
+
+if $DEMO; then
+  command -v dotnet >/dev/null 2>&1 || die "--demo needs the .NET SDK on this machine (dotnet not on PATH)"
+  echo
+  log "demo year: dotnet run --project tools/Fazhi.Demo -c Release -- --check"
+  # Built with the solution in local mode; in Docker mode this builds just the demo.
+  dotnet run --project tools/Fazhi.Demo -c Release -- --check \
+    || die "the demo year did not complete or its figures differ (see above); the services keep running"
+fi
