@@ -193,4 +193,17 @@ else
   log "RabbitMQ ready: amqp://$RABBIT_USER:$RABBIT_PASSWORD@$RABBIT_HOST:$RABBIT_PORT/ , management http://$RABBIT_HOST:$RABBIT_MGMT_PORT/"
 fi
 
+# --- 4. RabbitMQ users -----------------------------------------------------------------
+# One broker user per service with the permissions production has (k8s/rabbitmq/users.sh, shared with compose and
+# k8s): a domain service publishes only its own events, reporting only consumes. Passwords <service>-local unless
+# FAZHI_RABBITMQ_PASSWORD_<SERVICE> is set. Local runs (scripts/run.sh, the tests) stay on guest; point a service at
+# its user with ConnectionStrings__RabbitMq=amqp://fazhi-<service>:<password>@127.0.0.1:5672/ to try them.
+for svc in RECONSIDERATION LITIGATION ENFORCEMENT DISCLOSURE REPORTING; do
+  var="FAZHI_RABBITMQ_PASSWORD_$svc"
+  [ -n "${!var:-}" ] || export "$var=$(echo "$svc" | tr '[:upper:]' '[:lower:]')-local"
+done
+RABBITMQ_API="http://$RABBIT_HOST:$RABBIT_MGMT_PORT" RABBITMQ_ADMIN_USER="$RABBIT_USER" RABBITMQ_ADMIN_PASSWORD="$RABBIT_PASSWORD" \
+  sh "$(dirname "$0")/../k8s/rabbitmq/users.sh" >/dev/null || die "could not create the per-service RabbitMQ users"
+log "RabbitMQ users fazhi-<service> ready (permissions: k8s/rabbitmq/users.sh)"
+
 log "infrastructure is up"

@@ -127,6 +127,8 @@ public static class Extensions
         app.UseMiddleware<JsonErrorBodies>();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After the token and role checks: a JSON field the request message lacks, or of the wrong type, named (INVALID_INPUT).
+        app.UseMiddleware<JsonFieldCheck>();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         // Probes carry no token. Reflection needs none either: it tells only the schema, which docs/api.md publishes,

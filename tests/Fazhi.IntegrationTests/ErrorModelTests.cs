@@ -145,8 +145,10 @@ public sealed class ErrorModelTests(FazhiSystem system) : IClassFixture<FazhiSys
         Assert.Equal("REQUEST_BODY_INVALID", bodyInfo.GetProperty("reason").GetString());
 
         using var unknownEnum = await system.CasesHttp.PostAsJsonAsync("v1/reconsideration/cases", new { applicantType = "APPLICANT_TYPE_ROBOT" });
-        var (_, enumInfo) = await RefusedJsonAsync(unknownEnum, HttpStatusCode.BadRequest, StatusCode.InvalidArgument);
-        Assert.Equal("REQUEST_BODY_INVALID", enumInfo.GetProperty("reason").GetString());
+        var (enumBody, enumInfo) = await RefusedJsonAsync(unknownEnum, HttpStatusCode.BadRequest, StatusCode.InvalidArgument);
+        // Checked against the request message before transcoding (JsonFieldCheck): the field is named.
+        Assert.Equal("INVALID_INPUT", enumInfo.GetProperty("reason").GetString());
+        Assert.Equal("applicantType", Detail(enumBody, "type.googleapis.com/google.rpc.BadRequest").GetProperty("fieldViolations")[0].GetProperty("field").GetString());
 
         using var noRoute = await system.CasesHttp.GetAsync("v1/reconsideration/no-such-thing/x/y");
         var (_, routeInfo) = await RefusedJsonAsync(noRoute, HttpStatusCode.NotFound, StatusCode.NotFound);

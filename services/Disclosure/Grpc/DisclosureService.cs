@@ -106,7 +106,10 @@ public sealed class DisclosureService(
         {
             var on = check.Date("on", request.On);
             var reason = check.Text("reason", request.Reason, MaxText);
-            var days = request.WorkingDays == 0 ? StatutoryClock.MaxExtensionWorkingDays : request.WorkingDays;
+            // 0 (not given) means the longest extension the law allows; anything else must be a whole 1..max working days.
+            var days = request.WorkingDays == 0
+                ? StatutoryClock.MaxExtensionWorkingDays
+                : check.Range("workingDays", request.WorkingDays, 1, StatutoryClock.MaxExtensionWorkingDays);
             context.SetAuditReason(reason);
             return (r, today) => r.Extend(on, days, reason, calendar, today);
         });

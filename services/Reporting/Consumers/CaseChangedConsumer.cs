@@ -1,5 +1,6 @@
 using Fazhi.Reporting.Projection;
 using Fazhi.Reporting.Sources;
+using Fazhi.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace Fazhi.Reporting.Consumers;
@@ -7,13 +8,28 @@ namespace Fazhi.Reporting.Consumers;
 /// <summary>
 /// Applies case changes published one per message (by relays before packing, or by tools) in batches: whatever arrived
 /// within a few milliseconds goes into one transaction. The outbox relay now packs them
-/// (<see cref="CaseChangesConsumer{TEvent}"/>); this stays so a rolling upgrade loses nothing in the queue.
+/// (<see cref="CaseChangesConsumer{TEvent}"/>); this stays so a rolling upgrade loses nothing in the queue. An event
+/// that breaks an invariant is screened out (<see cref="EventScreen"/>): its own message goes to _error, the rest of
+/// the batch is applied.
 /// </summary>
-public sealed class CaseChangedConsumer<TEvent>(CaseProjector projector, ReportSource<TEvent> source) : IConsumer<Batch<TEvent>>
+public sealed class CaseChangedConsumer<TEvent>(CaseProjector projector, ReportSource<TEvent> source, EventScreen screen) : IConsumer<Batch<TEvent>>
     where TEvent : class
 {
-    public Task Consume(ConsumeContext<Batch<TEvent>> context) =>
-        projector.ApplyAsync(source.Name, context.Message.Select(m => source.ToVersion(m.Message)).ToList(), context.CancellationToken);
+    public async Task Consume(ConsumeContext<Batch<TEvent>> context)
+    {
+        var messages = context.Message.ToList();
+        var screened = screen.Screen(source.Name, context, messages, m => m.Message, m => m.MessageId);
+        if (screened.Accepted.Count > 0)
+            await projector.ApplyAsync(source.Name, screened.Accepted.Select(source.ToVersion).ToList(), context.CancellationToken);
+        if (screened.Refused.Count == 0) return;
+        if (screened.Accepted.Count == 0)
+        {
+            var (reason, detail) = EventScreen.Describe(screened.Refused);
+            throw new RejectedMessageException(reason, detail);
+        }
+        foreach (var (message, rejection) in screened.Refused)
+            await DeadLetters.SendAsync(message, message.Message, rejection.Reason, rejection.ToString());
+    }
 }
 
 /// <summary>Batches of up to 100 events within 5 ms, four batches at a time.</summary>

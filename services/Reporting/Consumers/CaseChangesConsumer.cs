@@ -8,24 +8,30 @@ namespace Fazhi.Reporting.Consumers;
 
 /// <summary>
 /// Applies the case changes one outbox relay pass packed into one message, in one transaction. Under load a message
-/// holds dozens of changes, so the broker, MassTransit and the transaction are paid once for all of them.
+/// holds dozens of changes, so the broker, MassTransit and the transaction are paid once for all of them. Events that
+/// break an invariant are screened out first (<see cref="EventScreen"/>) and dead-lettered, never applied.
 /// </summary>
-public sealed class CaseChangesConsumer<TEvent>(CaseProjector projector, ReportSource<TEvent> source) : IConsumer<CaseChanges<TEvent>>
+public sealed class CaseChangesConsumer<TEvent>(CaseProjector projector, ReportSource<TEvent> source, EventScreen screen) : IConsumer<CaseChanges<TEvent>>
     where TEvent : class
 {
     public async Task Consume(ConsumeContext<CaseChanges<TEvent>> context)
     {
-        var events = context.Message.Events;
-        using var spans = RelayedEventSpans.Start($"reporting apply {typeof(TEvent).Name}", events.Select(e => e.TraceParent));
-        try
+        var screened = screen.Screen(source.Name, context, context.Message.Events, e => e.Event, e => e.EventId);
+        if (screened.Accepted.Count > 0)
         {
-            await projector.ApplyAsync(source.Name, events.Select(e => source.ToVersion(e.Event)).ToList(), context.CancellationToken);
+            var accepted = context.Message.Events.Where(e => !screened.Refused.Any(r => ReferenceEquals(r.Item, e)));
+            using var spans = RelayedEventSpans.Start($"reporting apply {typeof(TEvent).Name}", accepted.Select(e => e.TraceParent));
+            try
+            {
+                await projector.ApplyAsync(source.Name, screened.Accepted.Select(source.ToVersion).ToList(), context.CancellationToken);
+            }
+            catch (Exception ex)
+            {
+                spans.Fail(ex);
+                throw;
+            }
         }
-        catch (Exception ex)
-        {
-            spans.Fail(ex);
-            throw;
-        }
+        await EventScreen.DeadLetterRefusedAsync(context, screened, refused => new CaseChanges<TEvent> { Events = refused });
     }
 }
 

@@ -6,6 +6,7 @@ using Fazhi.Reporting.Infrastructure;
 using Fazhi.Reporting.Projection;
 using Fazhi.Reporting.Queries;
 using Fazhi.Reporting.Sources;
+using Fazhi.Reporting.Validation;
 using Fazhi.ServiceDefaults;
 using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Hosting;
@@ -41,6 +42,7 @@ public static class ReportingExtensions
             .Add(DisclosureSource.Create());
         builder.Services.AddSingleton(sources);
         foreach (var source in sources.All) builder.Services.AddSingleton(source.GetType(), source);
+        builder.AddEventChecks();
         builder.AddMessaging(ServiceName, sources.AddConsumers);
         builder.AddReportDocuments().AddDashboard().AddBreakdowns();
         return builder;

@@ -58,12 +58,16 @@ public static class MessagingExtensions
     /// long as it lasts, with exponential backoff from 100 ms up to 5 s, while the message stays unacknowledged in its
     /// queue; the consumer resumes within 5 s of the fault clearing, and no valid event is dead-lettered because a
     /// server was away. Any other fault is retried a few times over ~3 s (50 ms, 200 ms, 1 s, 2 s) and the message
-    /// then goes to the queue's _error queue, visibly, to be re-driven after a fix. (Debian's RabbitMQ 3.10 has no
-    /// delayed-message plugin, so there is no delayed redelivery to use instead of holding the message.)
+    /// then goes to the queue's _error queue, visibly (<see cref="DeadLetters"/>), to be re-driven after a fix; a
+    /// message the consumer refuses (<see cref="RejectedMessageException"/>) or cannot read goes there at once.
+    /// (Debian's RabbitMQ 3.10 has no delayed-message plugin, so there is no delayed redelivery to use instead of
+    /// holding the message.)
     /// </summary>
     public static void UseShortRetries(this IReceiveEndpointConfigurator endpoint)
     {
-        // Outermost: transient faults, indefinitely. The inner policy passes them straight out to this one.
+        // Outside both: whatever still fails is on its way to _error, and is counted and logged with its id.
+        endpoint.UseFilter(new DeadLetters.ObserveFilter());
+        // Then transient faults, indefinitely. The inner policy passes them straight out to this one.
         endpoint.UseMessageRetry(retry =>
         {
             retry.Handle<Exception>(TransientFaults.IsTransient);
@@ -73,6 +77,10 @@ public static class MessagingExtensions
         endpoint.UseMessageRetry(retry =>
         {
             retry.Ignore<Exception>(TransientFaults.IsTransient);
+            // The message itself is at fault: it would fail the same way every time, so it goes to _error at once.
+            retry.Ignore<RejectedMessageException>();
+            retry.Ignore<System.Runtime.Serialization.SerializationException>();
+            retry.Ignore<System.Text.Json.JsonException>();
             retry.Intervals(50, 200, 1000, 2000);
         });
     }
