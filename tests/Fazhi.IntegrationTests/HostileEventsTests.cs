@@ -16,6 +16,7 @@ namespace Fazhi.IntegrationTests;
 /// refuses each one that breaks an invariant it can see, dead-letters it (at once, no retries), counts it, and keeps
 /// applying the real events of the same case; a refused event that a fix makes acceptable is re-driven and applied once.
 /// </summary>
+[Collection(ProcessWideMetrics.Name)]
 public sealed class HostileEventsTests(FazhiSystem system) : IClassFixture<FazhiSystem>
 {
     private const string ChangesQueue = "reporting-reconsideration-case-changes";

@@ -8,9 +8,12 @@ namespace Fazhi.Disclosure.Infrastructure;
 /// <summary>
 /// Records a batch of publications and their days' tallies in one SaveChanges, hence one transaction: all or nothing.
 /// Items whose requestId is already recorded with the same contents are the retry of an earlier batch and are
-/// returned, not counted again; with other contents they refuse the batch (ALREADY_EXISTS naming each item). Two
-/// batches racing on the same day's tally or the same requestId collide on a unique index or the tally's version and
-/// the loser runs again on fresh state.
+/// returned, not counted again; with other contents they refuse the batch (ALREADY_EXISTS naming each item).
+/// Batches of one organisation take turns: each holds a transaction-scoped advisory lock on its organisations (in code
+/// order, so two batches never wait on each other crosswise) before it reads the days' tallies. Without it, a CMS
+/// sending its batches in parallel made every batch but one collide on the same new day's tally and run again, over
+/// and over. A collision that remains possible (the same requestId in two organisations' batches) still makes the
+/// loser run again on fresh state.
 /// </summary>
 public sealed class PublicationWriter(DisclosureDbContext db)
 {
@@ -50,9 +53,13 @@ public sealed class PublicationWriter(DisclosureDbContext db)
         }
         if (created.Count > 0)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var org in created.Values.Select(p => p.Org).Distinct().Order(StringComparer.Ordinal))
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"fazhi.publication_days/" + org}))", cancellationToken);
             await AddToTalliesAsync(created.Values, cancellationToken);
             db.Publications.AddRange(created.Values);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
         return items.Select(i => recorded.TryGetValue(i.RequestId, out var earlier) ? earlier : created[i.RequestId]).ToList();

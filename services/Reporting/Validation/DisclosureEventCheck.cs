@@ -12,7 +12,10 @@ namespace Fazhi.Reporting.Validation;
 public static class DisclosureEventCheck
 {
     private static readonly FrozenSet<string> Kinds =
-        FrozenSet.ToFrozenSet([DisclosureCaseChanged.RequestKind, DisclosureCaseChanged.PublicationDayKind], StringComparer.Ordinal);
+        FrozenSet.ToFrozenSet([DisclosureCaseChanged.RequestKind, DisclosureCaseChanged.PublicationDayKind, DisclosureCaseChanged.StatisticsKind], StringComparer.Ordinal);
+
+    /// <summary>Far above any organisation's yearly figures (a province issues thousands of decisions, not billions).</summary>
+    private const int MaxStatistic = 100_000_000;
     private static readonly FrozenSet<string> ApplicantTypes = ProtoCodes.Of<ApplicantType>();
     private static readonly FrozenSet<string> Outcomes = ProtoCodes.Of<Outcome>();
 
@@ -26,6 +29,7 @@ public static class DisclosureEventCheck
                 .Count("published", e.Published, limits.MaxPublishedPerDay)
                 .Rejection;
         }
+        if (e.Kind == DisclosureCaseChanged.StatisticsKind) return CheckStatistics(e, check, today);
         return check.Required("receivedOn", e.ReceivedOn)
             .Code("applicantType", e.ApplicantType, ApplicantTypes, required: true)
             .Code("outcome", e.Outcome, Outcomes)
@@ -33,6 +37,26 @@ public static class DisclosureEventCheck
             .Happened("concludedOn", e.ConcludedOn)
             .NotBefore("concludedOn", e.ConcludedOn, "receivedOn", e.ReceivedOn)
             .Consistent((e.ConcludedOn is null) == (e.Outcome is null), "concludedOn and outcome must come together")
+            .Rejection;
+    }
+
+    /// <summary>Table 二 of one year: a year that has begun, every figure non-negative and bounded.</summary>
+    private static EventRejection? CheckStatistics(DisclosureCaseChanged e, EventCheck check, DateOnly today)
+    {
+        check.Required("year", e.Year)
+            .Consistent(e.Year is null || (e.Year >= 1990 && e.Year <= today.Year + 1), "year out of range")
+            .Consistent(e.Statistics is not null, "statistics missing");
+        if (!check.Passed || e.Statistics is not { } t) return check.Rejection;
+        return check.Count("statistics.rulesIssued", t.RulesIssued, MaxStatistic)
+            .Count("statistics.rulesRepealed", t.RulesRepealed, MaxStatistic)
+            .Count("statistics.rulesInForce", t.RulesInForce, MaxStatistic)
+            .Count("statistics.normativeDocumentsIssued", t.NormativeDocumentsIssued, MaxStatistic)
+            .Count("statistics.normativeDocumentsRepealed", t.NormativeDocumentsRepealed, MaxStatistic)
+            .Count("statistics.normativeDocumentsInForce", t.NormativeDocumentsInForce, MaxStatistic)
+            .Count("statistics.licensingDecisions", t.LicensingDecisions, MaxStatistic)
+            .Count("statistics.penaltyDecisions", t.PenaltyDecisions, MaxStatistic)
+            .Count("statistics.compulsionDecisions", t.CompulsionDecisions, MaxStatistic)
+            .Consistent(t.FeesWanYuan >= 0 && t.FeesWanYuan <= MaxStatistic, "statistics.feesWanYuan out of range")
             .Rejection;
     }
 }

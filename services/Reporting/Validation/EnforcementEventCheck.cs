@@ -11,7 +11,7 @@ namespace Fazhi.Reporting.Validation;
 /// </summary>
 public static class EnforcementEventCheck
 {
-    private static readonly FrozenSet<string> Kinds = FrozenSet.ToFrozenSet([EnforcementCaseChanged.Review, EnforcementCaseChanged.Campaign], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Kinds = FrozenSet.ToFrozenSet([EnforcementCaseChanged.Review, EnforcementCaseChanged.Campaign, EnforcementCaseChanged.Department], StringComparer.Ordinal);
     private static readonly FrozenSet<string> FileTypes = ProtoCodes.Of<FileType>();
     private static readonly FrozenSet<string> Grades = ProtoCodes.Of<Grade>();
     private static readonly FrozenSet<string> ProblemCategories = ProtoCodes.Of<ProblemCategory>();
@@ -28,6 +28,13 @@ public static class EnforcementEventCheck
             .Count("scoreTenths", e.ScoreTenths, MaxScoreTenths)
             .Items("problems", e.Problems);
         if (!check.Passed) return check.Rejection;
+        // A department carries only its id and current name, the labels of the breakdowns.
+        if (e.Kind == EnforcementCaseChanged.Department)
+        {
+            return check.Consistent(e.DepartmentId is { } id && id != Guid.Empty, "a department without an id")
+                .Consistent(!string.IsNullOrWhiteSpace(e.DepartmentName) && e.DepartmentName.Length <= 200, "a department name must be 1 to 200 characters")
+                .Rejection;
+        }
         if (e.Kind == EnforcementCaseChanged.Review) check.Required("reviewedOn", e.ReviewedOn).Happened("reviewedOn", e.ReviewedOn);
         else
         {
