@@ -129,6 +129,14 @@ public class EventChecksTests
         var campaign = review with { Kind = EnforcementCaseChanged.Campaign, ReviewedOn = null, StartedOn = D("2026-03-01"), EndsOn = D("2028-12-31") };
         Assert.Null(Reason(campaign));
         Assert.Equal(RejectionReasons.DateOutOfOrder, Reason(campaign with { EndsOn = D("2026-02-01") }));
+        var department = new EnforcementCaseChanged
+        {
+            CaseId = Guid.NewGuid(), Version = 3, Org = Org, Kind = EnforcementCaseChanged.Department, DepartmentId = Guid.NewGuid(),
+            DepartmentName = "区市场监督管理局", ChangedAt = DateTimeOffset.UnixEpoch,
+        };
+        Assert.Null(Reason(department));
+        Assert.Equal(RejectionReasons.Inconsistent, Reason(department with { DepartmentName = " " }));
+        Assert.Equal(RejectionReasons.Inconsistent, Reason(department with { DepartmentId = Guid.Empty }));
     }
 
     [Fact]
@@ -152,6 +160,18 @@ public class EventChecksTests
         Assert.Null(Reason(day));
         Assert.Equal(RejectionReasons.BadCount, Reason(day with { Published = -5 }));
         Assert.Equal(RejectionReasons.DateOutOfRange, Reason(day with { PublishedOn = D("9999-12-31") }));
+        var statistics = new DisclosureCaseChanged
+        {
+            CaseId = Guid.NewGuid(), Version = 2, Org = Org, Kind = DisclosureCaseChanged.StatisticsKind, Year = 2025,
+            Statistics = new DisclosureTableTwo { RulesInForce = 12, PenaltyDecisions = 3400, FeesWanYuan = 12.3456m },
+            ChangedAt = DateTimeOffset.UnixEpoch,
+        };
+        Assert.Null(Reason(statistics));
+        Assert.Equal(RejectionReasons.MissingField, Reason(statistics with { Year = null }));
+        Assert.Equal(RejectionReasons.Inconsistent, Reason(statistics with { Year = 9999 }));
+        Assert.Equal(RejectionReasons.Inconsistent, Reason(statistics with { Statistics = null }));
+        Assert.Equal(RejectionReasons.BadCount, Reason(statistics with { Statistics = new DisclosureTableTwo { LicensingDecisions = -1 } }));
+        Assert.Equal(RejectionReasons.Inconsistent, Reason(statistics with { Statistics = new DisclosureTableTwo { FeesWanYuan = -0.5m } }));
     }
 
     [Fact]
