@@ -25,7 +25,16 @@ if (amqp is null || queues.Count == 0)
 }
 foreach (var queue in queues)
 {
-    var moved = await Redriver.RedriveAsync(new Uri(amqp), queue, max, Console.Out, CancellationToken.None);
-    Console.WriteLine($"{moved.Count} message(s) moved from {queue}_error to {queue}");
+    try
+    {
+        var moved = await Redriver.RedriveAsync(new Uri(amqp), queue, max, Console.Out, CancellationToken.None);
+        Console.WriteLine($"{moved.Count} message(s) moved from {queue}_error to {queue}");
+    }
+    catch (RabbitMQ.Client.Exceptions.OperationInterruptedException ex) when (ex.ShutdownReason is { ReplyCode: 404 or 403 } reason)
+    {
+        // A queue that does not exist, or one this user may not touch: say so, move nothing.
+        Console.Error.WriteLine($"{queue}: {reason.ReplyText}");
+        return 1;
+    }
 }
 return 0;
