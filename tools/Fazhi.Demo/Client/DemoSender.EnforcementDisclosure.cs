@@ -149,7 +149,8 @@ public sealed partial class DemoSender
                 rulesIssued = s.RulesIssued, rulesRepealed = s.RulesRepealed, rulesInForce = s.RulesInForce,
                 normativeDocumentsIssued = s.NormativeDocumentsIssued, normativeDocumentsRepealed = s.NormativeDocumentsRepealed,
                 normativeDocumentsInForce = s.NormativeDocumentsInForce, licensingDecisions = s.LicensingDecisions,
-                penaltyDecisions = s.PenaltyDecisions, compulsionDecisions = s.CompulsionDecisions, feesWanYuan = s.FeesWanYuan,
+                penaltyDecisions = s.PenaltyDecisions, compulsionDecisions = s.CompulsionDecisions, // A decimal string, as the API takes it: no binary fraction rounds a sum of money.
+                feesWanYuan = s.FeesWanYuan.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }, tokens.For(FazhiRoles.DisclosureOfficer, s.Org), ct);
             if (status != HttpStatusCode.OK)
             {

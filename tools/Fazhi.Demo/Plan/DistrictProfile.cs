@@ -50,10 +50,10 @@ public sealed record DistrictProfile(
         {
             [2022] = new(Published: 10962, Received: 276, CarriedOut: 8,
                 new(RulesIssued: 0, RulesRepealed: 0, RulesInForce: 0, NormativeDocumentsIssued: 9, NormativeDocumentsRepealed: 4, NormativeDocumentsInForce: 81,
-                    LicensingDecisions: 14872, PenaltyDecisions: 2655, CompulsionDecisions: 131, FeesWanYuan: 0)),
+                    LicensingDecisions: 14872, PenaltyDecisions: 2655, CompulsionDecisions: 131, FeesWanYuan: 23.5m)),
             [2023] = new(Published: 11845, Received: 313, CarriedOut: 8,
                 new(RulesIssued: 0, RulesRepealed: 0, RulesInForce: 0, NormativeDocumentsIssued: 12, NormativeDocumentsRepealed: 3, NormativeDocumentsInForce: 90,
-                    LicensingDecisions: 15234, PenaltyDecisions: 2876, CompulsionDecisions: 143, FeesWanYuan: 0)),
+                    LicensingDecisions: 15234, PenaltyDecisions: 2876, CompulsionDecisions: 143, FeesWanYuan: 18.2m)),
         });
 
     /// <summary>中原区: a smaller district with figures of its own, so that the city (4101) is more than 金水区.</summary>
@@ -113,4 +113,4 @@ public sealed record DisclosureYear(int Published, int Received, int CarriedOut,
 
 public sealed record TableTwo(
     int RulesIssued, int RulesRepealed, int RulesInForce, int NormativeDocumentsIssued, int NormativeDocumentsRepealed,
-    int NormativeDocumentsInForce, int LicensingDecisions, int PenaltyDecisions, int CompulsionDecisions, double FeesWanYuan);
+    int NormativeDocumentsInForce, int LicensingDecisions, int PenaltyDecisions, int CompulsionDecisions, decimal FeesWanYuan);

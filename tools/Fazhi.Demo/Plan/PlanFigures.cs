@@ -194,5 +194,17 @@ public static class PlanFigures
             f["disclosure.outcome." + outcome["OUTCOME_".Length..].ToLowerInvariant()] =
                 concluded.Count(r => r.Steps.OfType<Conclude>().First().Outcome == outcome);
         }
+        // Table 二: the year's figures count on 1 January of their year.
+        var table2 = district.Statistics.Where(s => p.Contains(new DateOnly(s.Year, 1, 1))).ToList();
+        f["disclosure.table2.rules_issued"] = table2.Sum(s => s.RulesIssued);
+        f["disclosure.table2.rules_repealed"] = table2.Sum(s => s.RulesRepealed);
+        f["disclosure.table2.rules_in_force"] = table2.Sum(s => s.RulesInForce);
+        f["disclosure.table2.normative_documents_issued"] = table2.Sum(s => s.NormativeDocumentsIssued);
+        f["disclosure.table2.normative_documents_repealed"] = table2.Sum(s => s.NormativeDocumentsRepealed);
+        f["disclosure.table2.normative_documents_in_force"] = table2.Sum(s => s.NormativeDocumentsInForce);
+        f["disclosure.table2.licensing_decisions"] = table2.Sum(s => s.LicensingDecisions);
+        f["disclosure.table2.penalty_decisions"] = table2.Sum(s => s.PenaltyDecisions);
+        f["disclosure.table2.compulsion_decisions"] = table2.Sum(s => s.CompulsionDecisions);
+        f["disclosure.table2.fees_wan_yuan"] = (double)table2.Sum(s => s.FeesWanYuan);
     }
 }

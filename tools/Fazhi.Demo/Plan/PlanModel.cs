@@ -94,4 +94,4 @@ public sealed record Conclude(DateOnly On, string Outcome) : DisclosureStep(On);
 public sealed record StatisticsPlan(
     string Org, int Year, int RulesIssued, int RulesRepealed, int RulesInForce, int NormativeDocumentsIssued,
     int NormativeDocumentsRepealed, int NormativeDocumentsInForce, int LicensingDecisions, int PenaltyDecisions,
-    int CompulsionDecisions, double FeesWanYuan);
+    int CompulsionDecisions, decimal FeesWanYuan);
