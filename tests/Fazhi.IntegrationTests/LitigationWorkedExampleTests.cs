@@ -65,8 +65,8 @@ public sealed class LitigationWorkedExampleTests(LitigationSystem system) : ICla
 
         var ytd = await system.Reports.WaitForAsync(Org, 2023, "2023-12-31", y =>
             y.Metrics["litigation.first_instance_received"] == 66 && y.PreviousPeriod["litigation.first_instance_received"] == 110
-            && y.Metrics["litigation.appearances"] == 56 && y.Metrics["litigation.first_instance_judgments"] == 30
-            && y.Metrics["reconsideration.received"] == 1);
+            && y.Metrics["litigation.notices"] == 62 && y.Metrics["litigation.appearances"] == 56
+            && y.Metrics["litigation.first_instance_judgments"] == 30 && y.Metrics["reconsideration.received"] == 1);
         var m = ytd.Metrics;
         Assert.Equal(66, m["litigation.first_instance_received"]);
         Assert.Equal(110, ytd.PreviousPeriod["litigation.first_instance_received"]);
