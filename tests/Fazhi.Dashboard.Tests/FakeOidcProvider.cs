@@ -50,6 +50,9 @@ public sealed class FakeOidcProvider : IAsyncDisposable
 
     public string Issuer { get; private set; } = "";
 
+    /// <summary>When set, /token refuses every code (invalid_grant), as an authority does for an expired or replayed one.</summary>
+    public bool RefuseTokens { get; set; }
+
     private FakeOidcProvider(WebApplication app, RsaSecurityKey key)
     {
         _app = app;
@@ -167,7 +170,7 @@ public sealed class FakeOidcProvider : IAsyncDisposable
             var verifier = Get("code_verifier") ?? "";
             var matched = authorization is not null && verifier.Length >= 43
                 && Base64UrlEncoder.Encode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier))) == authorization.Query["code_challenge"];
-            var valid = matched && Get("grant_type") == "authorization_code" && Get("client_id") == ClientId
+            var valid = !RefuseTokens && matched && Get("grant_type") == "authorization_code" && Get("client_id") == ClientId
                 && Get("redirect_uri") == authorization!.Query["redirect_uri"];
             TokenRequests.Enqueue(new TokenRequest(form, matched, valid ? 200 : 400, origin.Length == 0 ? null : origin));
             if (!valid) return Results.Json(new { error = "invalid_grant" }, statusCode: StatusCodes.Status400BadRequest);

@@ -22,9 +22,12 @@ public sealed class OidcSignInTests(OidcSystem system, Chromium chromium, ITestO
     {
         var provider = system.Provider;
         var root = system.ReportingRoot;
+        // The other tests of the class use the same authority: only what this page sent counts.
+        var (authorizationsBefore, tokensBefore) = (provider.Authorizations.Count, provider.TokenRequests.Count);
         var page = await chromium.NewPageAsync();
         var navigations = new List<string>();
-        page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) navigations.Add(frame.Url); };
+        // Navigation requests, redirects included (FrameNavigated would show only where each redirect chain ended).
+        page.Request += (_, request) => { if (request.IsNavigationRequest && request.Frame == page.MainFrame) navigations.Add(request.Url); };
         page.Console += (_, message) => output.WriteLine($"[console] {message.Text}");
 
         await page.GotoAsync(new Uri(root, "/?org=410105&year=2023").ToString());
@@ -39,19 +42,20 @@ public sealed class OidcSignInTests(OidcSystem system, Chromium chromium, ITestO
         }
 
         // The browser went to the authority's /authorize with an S256 challenge, then came back to the service's /.
-        var authorization = Assert.Single(provider.Authorizations).Query;
+        var authorization = Assert.Single(provider.Authorizations.Skip(authorizationsBefore)).Query;
         Assert.Equal("S256", authorization["code_challenge_method"]);
         Assert.Equal("code", authorization["response_type"]);
         Assert.Equal("fazhi-dashboard", authorization["client_id"]);
         Assert.Equal(root.ToString(), authorization["redirect_uri"]);
         Assert.Equal(43, authorization["code_challenge"].Length); // base64url of a SHA-256 hash
-        Assert.Contains(navigations, url => url.StartsWith(provider.Issuer + "/authorize?", StringComparison.Ordinal)
-            // Playwright reports the redirect's end, so the authorize hop shows as the callback with code and state.
-            || url.StartsWith(root + "?code=", StringComparison.Ordinal));
-        Assert.Contains(navigations, url => url.StartsWith(root + "?code=", StringComparison.Ordinal) && url.Contains("&state=", StringComparison.Ordinal));
+        Assert.Equal(3, navigations.Count);
+        Assert.Equal(new Uri(root, "/?org=410105&year=2023").ToString(), navigations[0]);
+        Assert.StartsWith(provider.Issuer + "/authorize?", navigations[1], StringComparison.Ordinal);
+        Assert.Equal($"{root}?code=", navigations[2][..$"{root}?code=".Length]);
+        Assert.Contains("&state=" + authorization["state"], navigations[2], StringComparison.Ordinal);
 
         // The token request came from the page (cross-origin, CORS) with the verifier whose hash was the challenge.
-        var token = Assert.Single(provider.TokenRequests);
+        var token = Assert.Single(provider.TokenRequests.Skip(tokensBefore));
         Assert.True(token.VerifierMatched, "the code_verifier does not hash to the code_challenge");
         Assert.Equal(200, token.Status);
         Assert.Equal(root.GetLeftPart(UriPartial.Authority), token.Origin);
@@ -72,7 +76,29 @@ public sealed class OidcSignInTests(OidcSystem system, Chromium chromium, ITestO
         await page.WaitForFunctionAsync($"() => document.querySelector(\"{Received}\").dataset.value === '1'", null, new() { Timeout = 20_000 });
         Assert.Equal("1", await page.InnerTextAsync($"{Received} .number"));
         // One sign-in for the whole visit.
-        Assert.Single(provider.Authorizations);
+        Assert.Single(provider.Authorizations.Skip(authorizationsBefore));
+    }
+
+    [Fact]
+    public async Task Page_shows_in_Chinese_that_the_authority_refused_the_code_and_offers_to_sign_in_again()
+    {
+        var provider = system.Provider;
+        provider.RefuseTokens = true;
+        try
+        {
+            var before = provider.TokenRequests.Count;
+            var page = await chromium.NewPageAsync();
+            await page.GotoAsync(new Uri(system.ReportingRoot, "/?org=410105&year=2023").ToString());
+            await page.WaitForSelectorAsync("#message:not([hidden])", new() { Timeout = 20_000 });
+            Assert.StartsWith("换取访问令牌失败（HTTP 400）", await page.InnerTextAsync("#message-text"));
+            Assert.True(await page.IsVisibleAsync("#sign-in"), "no button to sign in again");
+            Assert.Equal(before + 1, provider.TokenRequests.Count);
+            Assert.Equal("0", await page.EvaluateAsync<string>("() => document.body.dataset.snapshots || '0'"));
+        }
+        finally
+        {
+            provider.RefuseTokens = false;
+        }
     }
 
     [Fact]
