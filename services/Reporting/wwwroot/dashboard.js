@@ -60,7 +60,19 @@ const SECTIONS = [
 ];
 
 const $ = (id) => document.getElementById(id);
-const params = new URLSearchParams(location.search);
+// The authority sends the browser back to the redirect URI "/" with only ?code=&state=: the org and year asked for
+// come back from the address saved in this tab before the sign-in left it.
+function pageParams() {
+  const here = new URLSearchParams(location.search);
+  const saved = here.get("code") ? JSON.parse(sessionStorage.getItem(SIGN_IN_KEY) || "null") : null;
+  if (!saved) return here;
+  const asked = new URLSearchParams(new URL(saved.returnTo, location.origin).search);
+  asked.set("code", here.get("code"));
+  asked.set("state", here.get("state") || "");
+  return asked;
+}
+
+const params = pageParams();
 const state = { org: params.get("org") || "", year: Number(params.get("year") || new Date().getFullYear()), config: null, token: null, snapshots: 0 };
 
 function showMessage(text, offerSignIn) {
