@@ -1,7 +1,6 @@
 using Fazhi.Disclosure.Domain;
 using Fazhi.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Fazhi.Disclosure.Infrastructure;
 
@@ -17,22 +16,8 @@ namespace Fazhi.Disclosure.Infrastructure;
 /// </summary>
 public sealed class PublicationWriter(DisclosureDbContext db)
 {
-    private const int MaxAttempts = 4;
-
-    public async Task<IReadOnlyList<Publication>> RecordAsync(IReadOnlyList<PublicationInput> items, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryRecordAsync(items, cancellationToken);
-            }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts && IsRace(ex))
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+    public Task<IReadOnlyList<Publication>> RecordAsync(IReadOnlyList<PublicationInput> items, CancellationToken cancellationToken) =>
+        SaveRace.RetryAsync(db, () => TryRecordAsync(items, cancellationToken));
 
     private async Task<IReadOnlyList<Publication>> TryRecordAsync(IReadOnlyList<PublicationInput> items, CancellationToken cancellationToken)
     {
@@ -83,6 +68,4 @@ public sealed class PublicationWriter(DisclosureDbContext db)
         }
     }
 
-    private static bool IsRace(DbUpdateException ex) =>
-        ex is DbUpdateConcurrencyException || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

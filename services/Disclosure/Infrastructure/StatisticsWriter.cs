@@ -1,6 +1,5 @@
 using Fazhi.Disclosure.Domain;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Fazhi.Disclosure.Infrastructure;
 
@@ -12,28 +11,14 @@ namespace Fazhi.Disclosure.Infrastructure;
 /// </summary>
 public sealed class StatisticsWriter(DisclosureDbContext db)
 {
-    private const int MaxAttempts = 4;
-
-    public async Task<DisclosureStatistics> PutAsync(string org, int year, TableTwoFigures figures, CancellationToken cancellationToken)
-    {
-        var id = DisclosureStatistics.IdOf(org, year);
-        for (var attempt = 1; ; attempt++)
+    public Task<DisclosureStatistics> PutAsync(string org, int year, TableTwoFigures figures, CancellationToken cancellationToken) =>
+        SaveRace.RetryAsync(db, async () =>
         {
-            try
-            {
-                var statistics = await db.Statistics.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-                if (statistics is null) db.Statistics.Add(statistics = DisclosureStatistics.Record(org, year, figures));
-                else if (!statistics.Replace(figures)) return statistics;
-                await db.SaveChangesAsync(cancellationToken);
-                return statistics;
-            }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts && IsRace(ex))
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
-
-    private static bool IsRace(DbUpdateException ex) =>
-        ex is DbUpdateConcurrencyException || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+            var id = DisclosureStatistics.IdOf(org, year);
+            var statistics = await db.Statistics.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+            if (statistics is null) db.Statistics.Add(statistics = DisclosureStatistics.Record(org, year, figures));
+            else if (!statistics.Replace(figures)) return statistics;
+            await db.SaveChangesAsync(cancellationToken);
+            return statistics;
+        });
 }
