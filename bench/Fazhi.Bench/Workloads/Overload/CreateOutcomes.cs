@@ -29,6 +29,8 @@ public sealed class CreateOutcomes(TimeSpan duration)
     public string? FirstOtherError { get; private set; }
     /// <summary>Arrivals the generator skipped because it already had its most calls in flight (open loop only).</summary>
     public long NotSent;
+    /// <summary>The most calls in flight at once (open loop only; approximate: dispatchers update it without a lock).</summary>
+    public int PeakInFlight;
 
     public long Attempts => Acknowledged.Count + Refused.Count + Unknown.Count;
     public long OtherErrorCount => OtherErrors.Values.Sum();

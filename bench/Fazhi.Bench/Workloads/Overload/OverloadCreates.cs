@@ -61,7 +61,8 @@ public sealed class OverloadCreates(GrpcChannel channel, string token)
                     Interlocked.Increment(ref log.NotSent);
                     continue;
                 }
-                Interlocked.Increment(ref inFlight);
+                var now = Interlocked.Increment(ref inFlight);
+                if (now > Volatile.Read(ref log.PeakInFlight)) Volatile.Write(ref log.PeakInFlight, now);
                 _ = SendAsync(CaseScript.Next(random, Orgs));
             }
         }, cancellationToken)));

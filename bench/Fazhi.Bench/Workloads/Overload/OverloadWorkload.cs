@@ -112,11 +112,19 @@ public sealed class OverloadWorkload : IWorkload
         var refused = phase.Refused;
         Console.WriteLine($"[overload] {name}: {phase.PerSecond(phase.Log.Attempts):N0} attempts/s, {phase.PerSecond(phase.Log.Acknowledged.Count):N0} accepted/s, "
             + $"{phase.PerSecond(phase.Log.Refused.Count):N0} refused/s, {phase.Log.OtherErrorSummary()}"
+            + (phase.Log.PeakInFlight > 0 ? $", at most {phase.Log.PeakInFlight:N0} calls in flight" : "")
             + (phase.Log.NotSent > 0 ? $", {phase.Log.NotSent:N0} arrivals not sent (generator at {MaxInFlight:N0} in flight)" : "")
             + $"; accepted p50 {Ms(Latencies.Percentile(accepted, 50))}, p99 {Ms(Latencies.Percentile(accepted, 99))}, max {Ms(accepted.LastOrDefault(double.NaN))}"
             + (refused.Length > 0 ? $"; refused p50 {Ms(Latencies.Percentile(refused, 50))}, p99 {Ms(Latencies.Percentile(refused, 99))}" : "")
             + $"; sending took {phase.Elapsed.TotalSeconds:0.0} s of {duration.TotalSeconds:0} s; CPU {phase.Cpu}");
     }
+
+    private static string HintText(CreateOutcomes log) => log switch
+    {
+        { Refused.Count: 0 } => "none refused",
+        { RefusedWithoutRetryHint: 0 } => $"each with a {log.RetryHint?.TotalSeconds:0.#} s retry hint",
+        _ => $"{log.RefusedWithoutRetryHint:N0} without a retry hint",
+    };
 
     private static List<Figure> Figures(
         BenchOptions options, string[] load, double capacity, Phase atCapacity, Phase overload, double rssBefore,
@@ -138,10 +146,11 @@ public sealed class OverloadWorkload : IWorkload
             new("Overload: offered vs accepted",
                 $"offered {offered:N0} attempts/s ({offered / capacity:0.0}× the {capacity:N0} creates/s measured at capacity): "
                 + $"accepted {overload.PerSecond(log.Acknowledged.Count):N0}/s, refused {overload.PerSecond(log.Refused.Count):N0}/s "
-                + $"(RESOURCE_EXHAUSTED, {(log.RefusedWithoutRetryHint == 0 ? $"each with a {log.RetryHint?.TotalSeconds:0.#} s retry hint" : $"{log.RefusedWithoutRetryHint:N0} without a retry hint")}), "
-                + log.OtherErrorSummary() + (log.NotSent > 0 ? $"; {log.NotSent:N0} arrivals not sent (generator limit)" : ""),
+                + $"(RESOURCE_EXHAUSTED, {HintText(log)}), "
+                + log.OtherErrorSummary() + $"; at most {log.PeakInFlight:N0} calls in flight"
+                + (log.NotSent > 0 ? $"; {log.NotSent:N0} arrivals not sent (generator at its limit of {MaxInFlight:N0} in flight)" : ""),
                 "refused at once with a retry hint; 0 other errors",
-                Figure.Check(log.OtherErrorCount == 0 && log.RefusedWithoutRetryHint == 0 && log.Refused.Count > 0),
+                Figure.Check(log.OtherErrorCount == 0 && log.RefusedWithoutRetryHint == 0 && log.Refused.Count > 0 && log.NotSent == 0),
                 method),
             new("Overload: latency of accepted creates",
                 $"p50 {Ms(Latencies.Percentile(accepted, 50))}, p99 {Ms(p99)}, max {Ms(accepted.LastOrDefault(double.NaN))} "
