@@ -15,7 +15,7 @@ public static class CreateLedger
 
     public sealed record Result(
         long Acknowledged, long AcknowledgedMissing, long WrongCaseId, long Refused, long RefusedSaved, long Unknown, long UnknownSaved,
-        long RowsInOrg, double ReportingReceived, TimeSpan ReportingWait)
+        long RowsInOrg, double ReportingReceived, TimeSpan ReportingWait, long UnsentOutboxRows)
     {
         public bool Pass => AcknowledgedMissing == 0 && WrongCaseId == 0 && RefusedSaved == 0
             && RowsInOrg == Acknowledged + UnknownSaved && ReportingReceived == RowsInOrg;
@@ -25,7 +25,8 @@ public static class CreateLedger
             + $"{AcknowledgedMissing:N0} missing, {WrongCaseId:N0} under another id; {Refused:N0} refused: {RefusedSaved:N0} saved; "
             + (Unknown > 0 ? $"{Unknown:N0} other errors: {UnknownSaved:N0} saved; " : "")
             + $"org {OverloadCreates.Org} holds {RowsInOrg:N0} cases; reporting's {Metric} {ReportingReceived:N0} "
-            + $"({ReportingWait.TotalSeconds:0.0} s after the load ended)";
+            + $"({ReportingWait.TotalSeconds:0.0} s after the load ended)"
+            + (ReportingReceived != RowsInOrg ? $"; {UnsentOutboxRows:N0} outbox rows of reconsideration still unsent" : "");
     }
 
     public static async Task<Result> CheckAsync(
@@ -70,6 +71,9 @@ public static class CreateLedger
         // A count going past the database's (an event counted twice) may take a moment more to show: look once more.
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         received = await reporting.MetricAsync(path, Metric, cancellationToken);
-        return new Result(acknowledged, missing, wrongId, refused, refusedSaved, unknown, unknownSaved, saved.Count, received, wait);
+        // If reporting fell short: were the events never sent, or sent and not counted?
+        await using var unsent = reconsideration.CreateCommand("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
+        var unsentRows = (long)(await unsent.ExecuteScalarAsync(cancellationToken))!;
+        return new Result(acknowledged, missing, wrongId, refused, refusedSaved, unknown, unknownSaved, saved.Count, received, wait, unsentRows);
     }
 }
