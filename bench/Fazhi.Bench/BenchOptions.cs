@@ -24,12 +24,14 @@ public sealed record BenchOptions
     public int LoadedCases { get; init; } = 1_000_000;
     /// <summary>The overload workload's arrival rate as a multiple of the capacity it measured first.</summary>
     public int OverloadFactor { get; init; } = 4;
+    /// <summary>The overload generator's most calls in flight (arrivals past it are counted, not sent).</summary>
+    public int OverloadInFlight { get; init; } = 5000;
     /// <summary>Keep the bench databases and vhost afterwards (to look at them).</summary>
     public bool Keep { get; init; }
 
     public const string Usage = """
         usage: bash bench/run.sh [--quick] [--only intake,freshness,ytd] [--clients N] [--runs N]
-                                 [--duration SECONDS] [--warmup SECONDS] [--probes N] [--cases N] [--overload-factor N]
+                                 [--duration SECONDS] [--warmup SECONDS] [--probes N] [--cases N] [--overload-factor N] [--overload-in-flight N]
                                  [--keep] [--no-build]
           --quick     one run of each figure, intake 15 s, 30 freshness probes per level
           --only      run a subset of the workloads: intake, litigation, enforcement, disclosure, create-json-vs-grpc, freshness, ytd
@@ -42,6 +44,7 @@ public sealed record BenchOptions
           --probes    freshness probes per load level and run (default 100, --quick 30)
           --cases     cases loaded for the YTD query and rebuild figures (default 1000000)
           --overload-factor  overload arrival rate as a multiple of the capacity measured first (default 4)
+          --overload-in-flight  the overload generator's most calls in flight (default 5000)
           --keep      keep the bench databases and RabbitMQ vhost afterwards
           --no-build  (run.sh) skip the Release build
         """;
@@ -71,6 +74,7 @@ public sealed record BenchOptions
                 "--probes" => options with { FreshnessProbes = Number() },
                 "--cases" => options with { LoadedCases = Number() },
                 "--overload-factor" => options with { OverloadFactor = Number() },
+                "--overload-in-flight" => options with { OverloadInFlight = Number() },
                 "--keep" => options with { Keep = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown option {args[i]}\n{Usage}"),

@@ -19,8 +19,6 @@ namespace Fazhi.Bench.Workloads.Overload;
 /// </summary>
 public sealed class OverloadWorkload : IWorkload
 {
-    /// <summary>A guard for the load generator, well above what the service can hold (queue + a batch + refusals in flight).</summary>
-    public const int MaxInFlight = 5000;
     /// <summary>The default queue of 1,000 at ~2,000 creates/s is half a second of wait; twice that leaves room for a busy machine.</summary>
     public const double AcceptedP99GoalMs = 1000;
     /// <summary>Memory is bounded when the second half of the overload peaks no higher than the first half plus this.</summary>
@@ -67,7 +65,7 @@ public sealed class OverloadWorkload : IWorkload
             + $"refusals not retried; reconsideration RSS {rssBefore:0} MB");
         var halves = (First: double.NaN, Second: double.NaN);
         var overload = await MeasureAsync(context, service, options.IntakeDuration,
-            log => creates.OpenLoopAsync(log, rate, options.IntakeDuration, MaxInFlight, seed: 950_000, cancellationToken),
+            log => creates.OpenLoopAsync(log, rate, options.IntakeDuration, options.OverloadInFlight, seed: 950_000, cancellationToken),
             window: (log, rss) =>
             {
                 var seconds = (int)options.IntakeDuration.TotalSeconds;
@@ -90,7 +88,8 @@ public sealed class OverloadWorkload : IWorkload
             + $"(first half {halves.First:0}, second half {halves.Second:0}), after {rssAfter:0} MB; at capacity peak {atCapacity.PeakRssMb:0} MB");
         Console.WriteLine($"[overload] ledger {(ledger.Pass ? "PASS" : "FAIL")}: {ledger}");
 
-        return Figures(options, load, capacity, atCapacity, overload, rssBefore, halves, rssAfter, ledger);
+        if (service.HasExited) Console.WriteLine($"[overload] reconsideration EXITED during the run; see {service.LogPath}");
+        return Figures(options, load, capacity, atCapacity, overload, rssBefore, halves, rssAfter, ledger, service.HasExited);
     }
 
     private static async Task<Phase> MeasureAsync(
@@ -113,7 +112,7 @@ public sealed class OverloadWorkload : IWorkload
         Console.WriteLine($"[overload] {name}: {phase.PerSecond(phase.Log.Attempts):N0} attempts/s, {phase.PerSecond(phase.Log.Acknowledged.Count):N0} accepted/s, "
             + $"{phase.PerSecond(phase.Log.Refused.Count):N0} refused/s, {phase.Log.OtherErrorSummary()}"
             + (phase.Log.PeakInFlight > 0 ? $", at most {phase.Log.PeakInFlight:N0} calls in flight" : "")
-            + (phase.Log.NotSent > 0 ? $", {phase.Log.NotSent:N0} arrivals not sent (generator at {MaxInFlight:N0} in flight)" : "")
+            + (phase.Log.NotSent > 0 ? $", {phase.Log.NotSent:N0} arrivals not sent (generator at its limit)" : "")
             + $"; accepted p50 {Ms(Latencies.Percentile(accepted, 50))}, p99 {Ms(Latencies.Percentile(accepted, 99))}, max {Ms(accepted.LastOrDefault(double.NaN))}"
             + (refused.Length > 0 ? $"; refused p50 {Ms(Latencies.Percentile(refused, 50))}, p99 {Ms(Latencies.Percentile(refused, 99))}" : "")
             + $"; sending took {phase.Elapsed.TotalSeconds:0.0} s of {duration.TotalSeconds:0} s; CPU {phase.Cpu}");
@@ -128,7 +127,7 @@ public sealed class OverloadWorkload : IWorkload
 
     private static List<Figure> Figures(
         BenchOptions options, string[] load, double capacity, Phase atCapacity, Phase overload, double rssBefore,
-        (double First, double Second) halves, double rssAfter, CreateLedger.Result ledger)
+        (double First, double Second) halves, double rssAfter, CreateLedger.Result ledger, bool exited)
     {
         var log = overload.Log;
         var accepted = overload.Accepted;
@@ -138,7 +137,7 @@ public sealed class OverloadWorkload : IWorkload
         var offered = overload.PerSecond(log.Attempts);
         var method = $"reconsideration only, creates over gRPC in org {OverloadCreates.Org} (each a fresh requestId, dates in 2025), after the shared warm-up. "
             + $"Capacity: {options.Clients} closed-loop clients for {atCapacity.Elapsed.TotalSeconds:0} s. Overload: arrivals at {options.OverloadFactor}× that rate, "
-            + $"open loop (a call per arrival, not waiting for earlier answers; at most {MaxInFlight:N0} in flight, one channel with as many HTTP/2 connections as needed), "
+            + $"open loop (a call per arrival, not waiting for earlier answers; at most {options.OverloadInFlight:N0} in flight, one channel with as many HTTP/2 connections as needed), "
             + $"{options.IntakeDuration.TotalSeconds:0} s, refused creates not retried. Service settings as deployed: GroupCommit__QueueCapacity 1,000, Writers 1, MaxBatch 64. "
             + $"Load average before: {string.Join(" ", load)}; CPU during the overload: {overload.Cpu}";
         return
@@ -148,7 +147,7 @@ public sealed class OverloadWorkload : IWorkload
                 + $"accepted {overload.PerSecond(log.Acknowledged.Count):N0}/s, refused {overload.PerSecond(log.Refused.Count):N0}/s "
                 + $"(RESOURCE_EXHAUSTED, {HintText(log)}), "
                 + log.OtherErrorSummary() + $"; at most {log.PeakInFlight:N0} calls in flight"
-                + (log.NotSent > 0 ? $"; {log.NotSent:N0} arrivals not sent (generator at its limit of {MaxInFlight:N0} in flight)" : ""),
+                + (log.NotSent > 0 ? $"; {log.NotSent:N0} arrivals not sent (generator at its limit of {options.OverloadInFlight:N0} in flight)" : ""),
                 "refused at once with a retry hint; 0 other errors",
                 Figure.Check(log.OtherErrorCount == 0 && log.RefusedWithoutRetryHint == 0 && log.Refused.Count > 0 && log.NotSent == 0),
                 method),
@@ -160,10 +159,10 @@ public sealed class OverloadWorkload : IWorkload
                 Figure.Check(p99 <= AcceptedP99GoalMs),
                 "each call from its start to its answer, measured by the load generator on the same 2 cores"),
             new("Overload: reconsideration memory",
-                $"RSS before {rssBefore:0} MB, peak {overload.PeakRssMb:0} MB (first half {halves.First:0}, second half {halves.Second:0}), "
+                (exited ? "the process EXITED during the run (its log says why); " : "") + $"RSS before {rssBefore:0} MB, peak {overload.PeakRssMb:0} MB (first half {halves.First:0}, second half {halves.Second:0}), "
                 + $"after {rssAfter:0} MB; at capacity peak {atCapacity.PeakRssMb:0} MB",
                 $"bounded: second half's peak ≤ first half's + {GrowthAllowanceMb:0} MB",
-                Figure.Check(halves.Second <= halves.First + GrowthAllowanceMb),
+                Figure.Check(!exited && halves.Second <= halves.First + GrowthAllowanceMb),
                 "VmRSS of the service process every 250 ms (/proc); after = once reporting caught up"),
             new("Overload: ledger",
                 ledger.ToString(),
