@@ -11,7 +11,7 @@ namespace Fazhi.FaultRunner.Verify;
 /// </summary>
 public sealed class ReportingFigures(SystemUnderTest system) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = system.Rest[Services.Reporting], Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = new() { BaseAddress = HttpBase.Of(system.Rest[Services.Reporting]), Timeout = TimeSpan.FromSeconds(30) };
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
     public async Task<Dictionary<string, double>> YearToDateAsync(string org, int year, CancellationToken ct)
