@@ -2,6 +2,7 @@ using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,6 +41,10 @@ public static class DatabaseExtensions
         builder.Services.AddDbContextPool<TContext>((services, options) =>
         {
             options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()).UseSnakeCaseNamingConvention();
+            // EF Core logs a failed command's whole SQL at Error: for a batch of a thousand rows that is a string of
+            // megabytes per failure, enough to exhaust the services' bounded heaps while the database is restarting.
+            // The failure itself still reaches the caller and the service's own error log; the SQL stays at Debug.
+            options.ConfigureWarnings(warnings => warnings.Log((RelationalEventId.CommandError, LogLevel.Debug)));
             if (ownsAggregates)
             {
                 // Audit first: it records the change itself; the outbox then adds the event row.
