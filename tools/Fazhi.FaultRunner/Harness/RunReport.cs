@@ -1,0 +1,83 @@
+using Fazhi.FaultRunner.Faults;
+
+namespace Fazhi.FaultRunner.Harness;
+
+/// <summary>What a run did and found, printed at its end: the workload, each fault with its timing, each check.</summary>
+public sealed class RunReport(RunnerOptions options)
+{
+    public TimeSpan Startup { get; set; }
+    public TimeSpan WorkloadDone { get; set; }
+    public TimeSpan Total { get; set; }
+    public Workload? Workload { get; set; }
+    public FaultContext? Context { get; set; }
+    public string? WorkloadError { get; set; }
+    public string? Aborted { get; set; }
+    public List<FaultRecord> Faults { get; } = [];
+    public List<CheckResult> Checks { get; } = [];
+
+    /// <summary>Why the run failed, one reason each; empty when it passed.</summary>
+    public IReadOnlyList<string> Failures()
+    {
+        var failures = new List<string>();
+        if (Aborted is not null) failures.Add($"aborted: {Aborted}");
+        if (WorkloadError is not null) failures.Add($"workload: {WorkloadError}");
+        failures.AddRange(Faults.Where(f => !f.Ok).Select(f => $"fault {f.Name} (cycle {f.Cycle}): {f.Error}"));
+        failures.AddRange(Checks.Where(c => !c.Ok).Select(c => $"check {c.Name}: {c.Summary}"));
+        var missing = options.Faults.Except(Faults.Select(f => f.Name)).ToList();
+        if (Aborted is null && missing.Count > 0) failures.Add($"faults not injected: {string.Join(", ", missing)}");
+        if (Aborted is null && Checks.Count == 0) failures.Add("no check ran");
+        return failures;
+    }
+
+    /// <summary>Prints the report; answers the exit code (0 only when everything passed).</summary>
+    public int Print(TextWriter o)
+    {
+        o.WriteLine();
+        o.WriteLine("==================== fault run report ====================");
+        o.WriteLine($"total {Total.TotalSeconds:0.0} s: servers and services up in {Startup.TotalSeconds:0.0} s, workload and faults until " +
+            $"{WorkloadDone.TotalSeconds:0.0} s, checks {Math.Max(0, (Total - WorkloadDone).TotalSeconds):0.0} s (teardown after)");
+
+        o.WriteLine();
+        o.WriteLine("workload:");
+        if (Workload is { } w)
+        {
+            o.WriteLine($"  {w.Rounds.Count} round(s) of the demo year (seed {options.Seed}, {options.Parallel} cases in flight per service), " +
+                $"{w.Elapsed.TotalSeconds:0.0} s");
+            foreach (var r in w.Rounds)
+            {
+                o.WriteLine($"  round {r.Number}: {string.Join(" + ", r.Plan.Districts.Select(d => $"{d.Profile.Name} profile as {d.Org}"))}: " +
+                    $"{(r.Completed ? $"completed in {r.Elapsed.TotalSeconds:0.0} s" : "NOT completed")}, {r.Attempts} attempt(s)");
+                foreach (var i in r.Interruptions) o.WriteLine($"    interrupted at {i}");
+            }
+            o.WriteLine($"  requests: {w.Requests} ({string.Join(", ", w.Apis.All.Select(a => $"{a.Service} {a.Requests}"))}); " +
+                $"{w.Retries} retried by the client, {w.RefusedConnections} waited for a refused connection, {w.Resumes} round resumes");
+        }
+        if (WorkloadError is not null) o.WriteLine($"  FAILED: {WorkloadError}");
+
+        o.WriteLine();
+        o.WriteLine($"faults ({Faults.Count}; hostile events sent: {Context?.HostileSent ?? 0}):");
+        foreach (var f in Faults)
+        {
+            o.WriteLine($"  [{f.Start:HH:mm:ss}] {f.Name}{(options.Soak is null ? "" : $" (cycle {f.Cycle})")}, {f.Duration.TotalSeconds:0.0} s: {(f.Ok ? "" : "FAILED: " + f.Error + "\n      ")}{f.Observed}");
+        }
+
+        o.WriteLine();
+        o.WriteLine("checks:");
+        foreach (var c in Checks)
+        {
+            o.WriteLine($"  {(c.Ok ? "passed" : "FAILED")}  {c.Name} ({c.Elapsed.TotalSeconds:0.0} s): {c.Summary}");
+            foreach (var d in c.Details.Take(50)) o.WriteLine($"      {d}");
+            if (c.Details.Count > 50) o.WriteLine($"      … and {c.Details.Count - 50} more");
+        }
+
+        var failures = Failures();
+        o.WriteLine();
+        if (failures.Count == 0)
+        {
+            o.WriteLine("fault run: PASSED");
+            return 0;
+        }
+        o.WriteLine($"fault run: FAILED ({string.Join("; ", failures.Select(f => f.Length > 200 ? f[..200] + "…" : f))})");
+        return 1;
+    }
+}
