@@ -15,7 +15,9 @@ public sealed class BrokerStop() : Fault("broker-stop")
         string notReady;
         try
         {
-            await Task.Delay(context.Options.BrokerOutage - stopping > TimeSpan.Zero ? context.Options.BrokerOutage - stopping : TimeSpan.Zero, ct);
+            // The outage counts from the moment stop_app has returned (it waits for connections to close, seconds on a
+            // busy machine); readiness is read at its end, when every service has had time to notice.
+            await Task.Delay(context.Options.BrokerOutage, ct);
             notReady = await NotReadyAsync(context, ct);
         }
         finally

@@ -28,6 +28,9 @@ public sealed class FaultRun(RunnerOptions options, string repoRoot)
         if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         Directory.CreateDirectory(work);
 
+        await Ports.RequireFreeAsync(options.PostgresPort, "the private PostgreSQL", ct);
+        foreach (var port in new[] { options.AmqpPort, options.ManagementPort, options.DistributionPort })
+            await Ports.RequireFreeAsync(port, "the private RabbitMQ", ct);
         var fleet = new ServiceFleet(options, repoRoot, postgres, rabbit);
         // If the runner is stopped outright (Ctrl+C twice, a CI timeout's SIGTERM), the children go with it.
         using var exit = new ProcessExitHook(fleet.KillAllNow);

@@ -14,7 +14,7 @@ public sealed class PrivateRabbit(string directory, int amqpPort, int management
     public const string VirtualHost = "fazhi-faults";
     private const string Bin = "/usr/lib/rabbitmq/bin";
 
-    private string PidFile => Path.Combine(directory, "pid");
+    private bool _started;
 
     public Uri Amqp => new($"amqp://guest:guest@127.0.0.1:{amqpPort}/{VirtualHost}");
     public Uri Management => new($"http://guest:guest@127.0.0.1:{managementPort}/");
@@ -34,7 +34,7 @@ public sealed class PrivateRabbit(string directory, int amqpPort, int management
         ["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log"),
         ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(directory, "enabled_plugins"),
         ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "rabbitmq.conf"),
-        ["RABBITMQ_PID_FILE"] = PidFile,
+        ["RABBITMQ_PID_FILE"] = Path.Combine(directory, "pid"),
     };
 
     private Task<Shell.Result> CtlAsync(TimeSpan timeout, CancellationToken ct, params string[] args) =>
@@ -57,16 +57,28 @@ public sealed class PrivateRabbit(string directory, int amqpPort, int management
         await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), "[rabbitmq_management].\n", ct);
         await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq.conf"),
             $"listeners.tcp.default = {amqpPort}\nmanagement.tcp.port = {managementPort}\nmanagement.tcp.ip = 127.0.0.1\n", ct);
+        _started = true;
         await Shell.CheckAsync(Path.Combine(Bin, "rabbitmq-server"), ["-detached"], TimeSpan.FromSeconds(60), ct, Environment());
         await AwaitStartupAsync(ct);
         await CheckCtlAsync(ct, "add_vhost", VirtualHost);
         await CheckCtlAsync(ct, "set_permissions", "-p", VirtualHost, "guest", ".*", ".*", ".*");
     }
 
+    /// <summary>
+    /// Waits for the broker to run. await_startup fails at once while the Erlang node is not yet registered (the
+    /// first seconds after -detached), so it is asked again until the deadline.
+    /// </summary>
     private async Task AwaitStartupAsync(CancellationToken ct)
     {
-        var result = await CtlAsync(TimeSpan.FromSeconds(90), ct, "await_startup", "--timeout", "80");
-        if (!result.Ok) throw new InvalidOperationException($"RabbitMQ node {Node} did not start: {result.Output.Trim()} (logs in {directory}/log)");
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var result = await CtlAsync(TimeSpan.FromSeconds(100), ct, "await_startup", "--timeout", "90");
+            if (result.Ok) return;
+            if (clock.Elapsed > TimeSpan.FromSeconds(120))
+                throw new InvalidOperationException($"RabbitMQ node {Node} did not start within {clock.Elapsed.TotalSeconds:0} s: {result.Output.Trim()} (logs in {directory}/log)");
+            await Task.Delay(1000, ct);
+        }
     }
 
     private async Task CheckCtlAsync(CancellationToken ct, params string[] args)
@@ -93,7 +105,8 @@ public sealed class PrivateRabbit(string directory, int amqpPort, int management
 
     public async Task StopAsync(CancellationToken ct)
     {
-        if (!File.Exists(PidFile)) return;
-        await CtlAsync(TimeSpan.FromSeconds(60), ct, "stop");
+        if (!_started) return;
+        var result = await CtlAsync(TimeSpan.FromSeconds(60), ct, "stop");
+        if (!result.Ok) Console.WriteLine($"[servers] rabbitmqctl stop: {result.Output.Trim()}");
     }
 }

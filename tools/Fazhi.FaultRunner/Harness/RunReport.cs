@@ -29,6 +29,13 @@ public sealed class RunReport(RunnerOptions options)
         return failures;
     }
 
+    // An error's first line; the console above it has the whole message (a service log's tail, a stack).
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n')[0].TrimEnd();
+        return line.Length > 240 ? line[..240] + "…" : line;
+    }
+
     /// <summary>Prints the report; answers the exit code (0 only when everything passed).</summary>
     public int Print(TextWriter o)
     {
@@ -37,6 +44,7 @@ public sealed class RunReport(RunnerOptions options)
         o.WriteLine($"total {Total.TotalSeconds:0.0} s: servers and services up in {Startup.TotalSeconds:0.0} s, workload and faults until " +
             $"{WorkloadDone.TotalSeconds:0.0} s, checks {Math.Max(0, (Total - WorkloadDone).TotalSeconds):0.0} s (teardown after)");
 
+        if (Aborted is not null) o.WriteLine($"ABORTED: {FirstLine(Aborted)}");
         o.WriteLine();
         o.WriteLine("workload:");
         if (Workload is { } w)
@@ -52,13 +60,13 @@ public sealed class RunReport(RunnerOptions options)
             o.WriteLine($"  requests: {w.Requests} ({string.Join(", ", w.Apis.All.Select(a => $"{a.Service} {a.Requests}"))}); " +
                 $"{w.Retries} retried by the client, {w.RefusedConnections} waited for a refused connection, {w.Resumes} round resumes");
         }
-        if (WorkloadError is not null) o.WriteLine($"  FAILED: {WorkloadError}");
+        if (WorkloadError is not null) o.WriteLine($"  FAILED: {FirstLine(WorkloadError)}");
 
         o.WriteLine();
         o.WriteLine($"faults ({Faults.Count}; hostile events sent: {Context?.HostileSent ?? 0}):");
         foreach (var f in Faults)
         {
-            o.WriteLine($"  [{f.Start:HH:mm:ss}] {f.Name}{(options.Soak is null ? "" : $" (cycle {f.Cycle})")}, {f.Duration.TotalSeconds:0.0} s: {(f.Ok ? "" : "FAILED: " + f.Error + "\n      ")}{f.Observed}");
+            o.WriteLine($"  [{f.Start:HH:mm:ss}] {f.Name}{(options.Soak is null ? "" : $" (cycle {f.Cycle})")}, {f.Duration.TotalSeconds:0.0} s: {(f.Ok ? "" : "FAILED: " + FirstLine(f.Error!) + "\n      ")}{f.Observed}");
         }
 
         o.WriteLine();
@@ -77,7 +85,7 @@ public sealed class RunReport(RunnerOptions options)
             o.WriteLine("fault run: PASSED");
             return 0;
         }
-        o.WriteLine($"fault run: FAILED ({string.Join("; ", failures.Select(f => f.Length > 200 ? f[..200] + "…" : f))})");
+        o.WriteLine($"fault run: FAILED ({string.Join("; ", failures.Select(FirstLine))})");
         return 1;
     }
 }

@@ -35,7 +35,8 @@ public sealed record RunnerOptions
           --amqp-port <port>       private RabbitMQ AMQP (default 5682)
           --management-port <p>    its management API (default 15682)
           --dist-port <port>       its Erlang distribution port (default 25682)
-          --http-port <port>       first service's JSON port (default 5201; gRPC ports 1000 above)
+          --http-port <port>       first service's JSON port (default 5231, clear of scripts/run.sh's 5101 and the
+                                   bench's 5201; the five use 5231–5235, gRPC 6231–6235)
           --help
         """;
 
@@ -56,7 +57,7 @@ public sealed record RunnerOptions
     public int AmqpPort { get; init; } = 5682;
     public int ManagementPort { get; init; } = 15682;
     public int DistributionPort { get; init; } = 25682;
-    public int HttpPort { get; init; } = 5201;
+    public int HttpPort { get; init; } = 5231;
     public bool Help { get; init; }
 
     /// <summary>Parses the arguments; an error message instead when they are not understood.</summary>

@@ -11,7 +11,6 @@ namespace Fazhi.FaultRunner.Harness;
 /// </summary>
 public sealed class ServiceFleet
 {
-    /// <summary>Reporting starts first, so its queues are bound before any service publishes.</summary>
     private static readonly string[] StartOrder = [Services.Reporting, .. Services.Domain];
 
     private readonly Dictionary<string, ServiceProcess> _services = [];
@@ -82,13 +81,19 @@ public sealed class ServiceFleet
 
     public async Task StartAllAsync(TimeSpan timeout, CancellationToken ct)
     {
-        foreach (var name in StartOrder)
-        {
-            var service = _services[name];
-            service.Start();
-            var ready = await service.WaitReadyAsync(timeout, ct);
-            Console.WriteLine($"[servers] {name} ready in {ready.TotalSeconds:0.0} s (pid {service.Pid}, REST {service.Rest}, gRPC :{service.GrpcPort})");
-        }
+        // A port another program listens on would answer the health checks for a service that failed to bind.
+        foreach (var port in _services.Values.SelectMany(s => new[] { s.HttpPort, s.GrpcPort }))
+            await Ports.RequireFreeAsync(port, "a service", ct);
+        // Reporting first and alone, so its queues are bound before any event is published; then the others together.
+        await StartAsync(_services[Services.Reporting], timeout, ct);
+        await Task.WhenAll(Services.Domain.Select(name => StartAsync(_services[name], timeout, ct)));
+    }
+
+    private static async Task StartAsync(ServiceProcess service, TimeSpan timeout, CancellationToken ct)
+    {
+        service.Start();
+        var ready = await service.WaitReadyAsync(timeout, ct);
+        Console.WriteLine($"[servers] {service.Name} ready in {ready.TotalSeconds:0.0} s (pid {service.Pid}, REST {service.Rest}, gRPC :{service.GrpcPort})");
     }
 
     /// <summary>Waits until every service answers ready; how long that took.</summary>
