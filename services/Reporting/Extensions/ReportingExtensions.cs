@@ -34,12 +34,7 @@ public static class ReportingExtensions
         // Before the bus: the mirror is loaded before the first consumer commits on top of it.
         builder.Services.AddSingleton<CounterMirrorLoader>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CounterMirrorLoader>());
-        // Every service whose cases feed the figures: one registration each, nothing else names a source.
-        var sources = new ReportSources()
-            .Add(ReconsiderationSource.Create())
-            .Add(LitigationSource.Create())
-            .Add(EnforcementSource.Create())
-            .Add(DisclosureSource.Create());
+        var sources = ReportSources.Registered();
         builder.Services.AddSingleton(sources);
         foreach (var source in sources.All) builder.Services.AddSingleton(source.GetType(), source);
         builder.AddEventChecks();

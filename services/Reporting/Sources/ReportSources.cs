@@ -7,6 +7,16 @@ public sealed class ReportSources
 {
     private readonly List<ReportSource> _all = [];
 
+    /// <summary>
+    /// Every service whose cases feed the figures: one registration each, nothing else names a source. Reporting
+    /// registers exactly this list, and the fault runner recomputes the true figures with it.
+    /// </summary>
+    public static ReportSources Registered() => new ReportSources()
+        .Add(ReconsiderationSource.Create())
+        .Add(LitigationSource.Create())
+        .Add(EnforcementSource.Create())
+        .Add(DisclosureSource.Create());
+
     public IReadOnlyList<ReportSource> All => _all;
 
     /// <summary>Every source's period counters, for the queries.</summary>

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Fazhi.ServiceDefaults.Auth;
+
+namespace Fazhi.FaultRunner.Verify;
+
+/// <summary>
+/// Reporting's own answer, read as any statistics viewer reads it: <c>GET /v1/reports/{org}/years/{year}:ytd?asOf=…</c>
+/// with a token of that organisation, the <c>metrics</c> of the answer.
+/// </summary>
+public sealed class ReportingFigures(SystemUnderTest system) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = system.Rest[Services.Reporting], Timeout = TimeSpan.FromSeconds(30) };
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+
+    public async Task<Dictionary<string, double>> YearToDateAsync(string org, int year, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/reports/{org}/years/{year}:ytd?asOf={year}-12-31");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(org));
+        using var response = await _http.SendAsync(request, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Reporting answered {(int)response.StatusCode} to the YTD of {org} {year}: {body}");
+        using var json = JsonDocument.Parse(body);
+        var figures = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (!json.RootElement.TryGetProperty("metrics", out var metrics)) return figures;
+        foreach (var metric in metrics.EnumerateObject())
+        {
+            // Protobuf's JSON writes NaN and infinities as strings; a number is the normal case.
+            figures[metric.Name] = metric.Value.ValueKind == JsonValueKind.Number
+                ? metric.Value.GetDouble()
+                : double.Parse(metric.Value.GetString() ?? "NaN", CultureInfo.InvariantCulture);
+        }
+        return figures;
+    }
+
+    private string TokenFor(string org)
+    {
+        if (!_tokens.TryGetValue(org, out var token))
+        {
+            _tokens[org] = token = DevTokens.Mint("fault-runner", FazhiRoles.StatisticsViewer, org, system.SigningKey, TimeSpan.FromHours(12));
+        }
+        return token;
+    }
+
+    public void Dispose() => _http.Dispose();
+}
