@@ -53,6 +53,9 @@ public sealed class FakeOidcProvider : IAsyncDisposable
     /// <summary>When set, /token refuses every code (invalid_grant), as an authority does for an expired or replayed one.</summary>
     public bool RefuseTokens { get; set; }
 
+    /// <summary>When set, /authorize sends the browser back with this OAuth error (e.g. access_denied) instead of a code.</summary>
+    public string? RefuseSignIn { get; set; }
+
     private FakeOidcProvider(WebApplication app, RsaSecurityKey key)
     {
         _app = app;
@@ -154,6 +157,10 @@ public sealed class FakeOidcProvider : IAsyncDisposable
                 : string.IsNullOrEmpty(Get("state")) ? "state missing"
                 : null;
             if (problem is not null) return Results.BadRequest(problem);
+            if (RefuseSignIn is { } error)
+            {
+                return Results.Redirect(QueryHelpers.AddQueryString(RedirectUri!, new Dictionary<string, string?> { ["error"] = error, ["state"] = Get("state") }));
+            }
             var code = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(24));
             _codes[code] = authorization;
             return Results.Redirect(QueryHelpers.AddQueryString(RedirectUri!, new Dictionary<string, string?> { ["code"] = code, ["state"] = Get("state") }));

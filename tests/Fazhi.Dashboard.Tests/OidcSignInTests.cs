@@ -102,6 +102,35 @@ public sealed class OidcSignInTests(OidcSystem system, Chromium chromium, ITestO
     }
 
     [Fact]
+    public async Task Page_shows_in_Chinese_that_the_sign_in_was_refused_keeps_org_and_year_and_does_not_loop()
+    {
+        var provider = system.Provider;
+        provider.RefuseSignIn = "access_denied";
+        try
+        {
+            var authorizationsBefore = provider.Authorizations.Count;
+            var tokensBefore = provider.TokenRequests.Count;
+            var page = await chromium.NewPageAsync();
+            await page.GotoAsync(new Uri(system.ReportingRoot, "/?org=410105&year=2023").ToString());
+            await page.WaitForSelectorAsync("#message:not([hidden])", new() { Timeout = 20_000 });
+            Assert.StartsWith("登录被拒绝", await page.InnerTextAsync("#message-text"));
+            Assert.Contains("access_denied", await page.InnerTextAsync("#message-text"));
+            Assert.True(await page.IsVisibleAsync("#sign-in"), "no button to sign in again");
+            // Back on the address asked for (org and year kept, the callback's parameters gone), without a second
+            // trip to the authority and without a token request.
+            Assert.EndsWith("/?org=410105&year=2023", page.Url);
+            Assert.Equal("410105", await page.InnerTextAsync("#org"));
+            await Task.Delay(1000);
+            Assert.Equal(authorizationsBefore + 1, provider.Authorizations.Count);
+            Assert.Equal(tokensBefore, provider.TokenRequests.Count);
+        }
+        finally
+        {
+            provider.RefuseSignIn = null;
+        }
+    }
+
+    [Fact]
     public async Task Config_names_the_authority_and_the_service_refuses_tokens_it_did_not_issue()
     {
         var anonymous = system.Reporting.Http(null);

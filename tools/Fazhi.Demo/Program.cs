@@ -44,6 +44,7 @@ try
             Console.WriteLine($"  {part.Name,-34} {part.Total,6}  ({part.Resumed} found logged by an earlier run)  {part.Elapsed?.TotalSeconds:0.0}s");
         }
         Console.WriteLine($"  requests: {string.Join(", ", apis.All.Select(a => $"{a.Service} {a.Requests}" + (a.Retries > 0 ? $" ({a.Retries} retried)" : "")))}");
+        if (sender.Resumed > 0) Console.WriteLine($"  cases resumed after a lost answer: {sender.Resumed}");
         foreach (var warning in sender.Warnings) Console.WriteLine($"[demo] WARNING: {warning}");
     }
     var viewer = tokens.For(Fazhi.ServiceDefaults.Auth.FazhiRoles.StatisticsViewer, options.Org[..4]);

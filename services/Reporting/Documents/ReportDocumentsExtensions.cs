@@ -30,6 +30,13 @@ public static class ReportDocumentsExtensions
     {
         try
         {
+            // The page takes no query parameters (the report is the whole year); one sent is refused as the JSON
+            // routes refuse an unknown one, rather than ignored as if it had been applied.
+            if (http.Request.Query.Count > 0)
+            {
+                throw new InvalidInputException([.. http.Request.Query.Keys.Order(StringComparer.Ordinal)
+                    .Select(key => new FieldViolation(key, "The disclosure report page takes no query parameters: it reports the whole year."))]);
+            }
             // A year that is not a number gets the same field error as one out of range.
             var number = int.TryParse(year, out var parsed) ? parsed : 0;
             var report = await documents.DisclosureReportAsync(documents.Check(Caller.From(http.User), org, number), http.RequestAborted);

@@ -60,16 +60,39 @@ const SECTIONS = [
 ];
 
 const $ = (id) => document.getElementById(id);
-// The authority sends the browser back to the redirect URI "/" with only ?code=&state=: the org and year asked for
-// come back from the address saved in this tab before the sign-in left it.
+// The authority sends the browser back to the redirect URI "/" with only ?code=&state= (or ?error=&state= when the
+// user or the authority refused the sign-in): the org and year asked for come back from the address saved in this
+// tab before the sign-in left it.
+const CALLBACK_PARAMS = ["code", "state", "error", "error_description"];
+
 function pageParams() {
   const here = new URLSearchParams(location.search);
-  const saved = here.get("code") ? JSON.parse(sessionStorage.getItem(SIGN_IN_KEY) || "null") : null;
+  const callback = here.get("code") || here.get("error");
+  const saved = callback ? JSON.parse(sessionStorage.getItem(SIGN_IN_KEY) || "null") : null;
   if (!saved) return here;
   const asked = new URLSearchParams(new URL(saved.returnTo, location.origin).search);
-  asked.set("code", here.get("code"));
-  asked.set("state", here.get("state") || "");
+  for (const name of CALLBACK_PARAMS) if (here.get(name) !== null) asked.set(name, here.get(name));
   return asked;
+}
+
+// OAuth 2.0 error codes an authority sends back (RFC 6749 §4.1.2.1), as the person signing in should read them.
+const SIGN_IN_ERRORS = {
+  access_denied: "登录被拒绝：您取消了登录，或认证服务器未允许访问。",
+  login_required: "需要重新登录。",
+  consent_required: "认证服务器需要您同意授权后才能登录。",
+  interaction_required: "认证服务器需要您完成登录操作。",
+  temporarily_unavailable: "认证服务器暂时不可用，请稍后重新登录。",
+  server_error: "认证服务器出错，请稍后重新登录。",
+};
+
+function signInRefused() {
+  const error = params.get("error");
+  const saved = JSON.parse(sessionStorage.getItem(SIGN_IN_KEY) || "null");
+  sessionStorage.removeItem(SIGN_IN_KEY);
+  // Back to the page's own address, so a reload does not replay the refusal.
+  if (saved) history.replaceState(null, "", saved.returnTo);
+  const known = SIGN_IN_ERRORS[error];
+  return new Error(known ? known + "（" + error + "）" : "登录未完成（认证服务器返回 " + error + "），请重新登录。");
 }
 
 const params = pageParams();
@@ -160,6 +183,7 @@ async function obtainToken() {
     history.replaceState(null, "", location.pathname + location.search);
     return hash.get("token");
   }
+  if (params.get("error") && state.config.authority) throw signInRefused();
   if (params.get("code") && state.config.authority) return completeSignIn();
   return sessionStorage.getItem(TOKEN_KEY);
 }

@@ -15,15 +15,17 @@ SCRIPT = "<script>alert(1)</script>"
 BIG = "@@OVERSIZE@@"  # the test puts 100,000 characters in its place
 cases = []
 
-def add(name, service, method, path, body=None, field=None, raw=None, b64=None, role=None):
+def add_case(name, service, method, path, body=None, field=None, raw=None, b64=None, role=None):
     cases.append({k: v for k, v in {
         "name": name, "service": service, "method": method, "path": path, "role": role,
         "body": raw if raw is not None else (json.dumps(body, ensure_ascii=False) if body is not None else None),
         "bodyBase64": b64, "field": field}.items() if v is not None})
 
-def post_route(service, path, good, dates=(), planned=(), enums=(), texts=(), ids=(), ints=(), required=(), role=None):
-    """The generic breakages of a POST route, then one per field kind."""
+def post_route(service, path, good, dates=(), planned=(), enums=(), texts=(), ids=(), ints=(), required=(), role=None, method="POST"):
+    """The generic breakages of a POST (or PUT) route, then one per field kind."""
     short = path.split("/v1/")[1]
+    def add(name, service, _method, path, body=None, field=None, raw=None, b64=None, role=None):
+        add_case(name, service, method, path, body, field, raw, b64, role)
     add(f"{short}: body not JSON", service, "POST", path, raw='{"org": ', role=role)
     add(f"{short}: body a JSON array", service, "POST", path, raw="[]", role=role)
     add(f"{short}: body not UTF-8", service, "POST", path, b64=base64.b64encode(b'{"reason": "\xff\xfe\xc3"}').decode(), role=role)
@@ -51,6 +53,8 @@ def post_route(service, path, good, dates=(), planned=(), enums=(), texts=(), id
         add(f"{short}: {f} a string", service, "POST", path, {**good, f: "ten"}, f, role=role)
     for f in required:
         add(f"{short}: {f} missing", service, "POST", path, {k: v for k, v in good.items() if k != f}, f, role=role)
+
+add = add_case
 
 def org_route(service, path, good, role=None):
     short = path.split("/v1/")[1]
@@ -119,6 +123,9 @@ add("litigation/cases/{lit}/notices/bad:record-appearance", L, "POST", f"{lcase}
 for query, field in [("pageSize=-1", "pageSize"), ("instance=NOT_AN_INSTANCE", "instance"), ("org=abc", "org")]:
     add(f"litigation/cases?{query}", L, "GET", f"/v1/litigation/cases?{query}", field=field)
 
+id_route(L, "GET", f"{lcase}/history", "{lit}")
+post_route(L, "/v1/litigation/admin:republish", {"pageSize": 500}, ints=["pageSize"], role="administrator")
+
 # --- enforcement -------------------------------------------------------------------------------------------------
 E = "enforcement"
 post_route(E, "/v1/enforcement/departments", {"requestId": "0193a000-0000-7000-8000-000000000004", "org": ORG, "name": "区市场监督管理局"},
@@ -152,6 +159,12 @@ id_route(E, "GET", "/v1/enforcement/campaigns/{campaign}/history", "{campaign}")
 for query, field in [("pageSize=-1", "pageSize"), ("fileType=NOT_A_TYPE", "fileType"), ("departmentId=%3Cscript%3E", "departmentId")]:
     add(f"enforcement/reviews?{query}", E, "GET", f"/v1/enforcement/reviews?{query}", field=field)
 add("enforcement/departments?org=SQL", E, "GET", "/v1/enforcement/departments?org=410105%27%20OR%201%3D1", field="org")
+id_route(E, "GET", "/v1/enforcement/reviews/{review}/history", "{review}")
+for label, bad in [("not a UUID", "not-a-uuid"), ("SQL", "1%27%20OR%20%271%27%3D%271")]:
+    add(f"enforcement/campaigns/{{campaign}}/problems/{label}:rectify", E, "POST", f"/v1/enforcement/campaigns/{{campaign}}/problems/{bad}:rectify",
+        {"rectifiedOn": "2024-05-20"}, "problemId")
+add("enforcement/campaigns?org=script", E, "GET", "/v1/enforcement/campaigns?org=%3Cscript%3E", field="org")
+add("enforcement/campaigns?org=another org", E, "GET", "/v1/enforcement/campaigns?org=110101")
 post_route(E, "/v1/enforcement/admin:republish", {"pageSize": 500}, ints=["pageSize"], role="administrator")
 
 # --- disclosure --------------------------------------------------------------------------------------------------
@@ -174,6 +187,20 @@ post_route(D, f"{dreq}:conclude", {"concludedOn": "2024-03-20", "outcome": "OUTC
 post_route(D, f"{dreq}:void", {"reason": "重复"}, texts=["reason"])
 id_route(D, "GET", dreq, "{disc}", foreign="{foreignDisc}")
 id_route(D, "POST", f"{dreq}:clarified", "{disc}", {"on": "2024-03-06"})
+id_route(D, "GET", f"{dreq}/history", "{disc}", foreign="{foreignDisc}")
+post_route(D, "/v1/disclosure/admin:republish", {"pageSize": 500}, ints=["pageSize"], role="administrator")
+# Table 二: a PUT of every figure for (org, year).
+stats = {"rulesIssued": 1, "rulesRepealed": 0, "rulesInForce": 12, "normativeDocumentsIssued": 5, "normativeDocumentsRepealed": 1,
+         "normativeDocumentsInForce": 40, "licensingDecisions": 900, "penaltyDecisions": 300, "compulsionDecisions": 10, "feesWanYuan": "18.2"}
+spath = f"/v1/disclosure/statistics/{ORG}/2023"
+post_route(D, spath, stats, ints=["rulesIssued", "penaltyDecisions", "normativeDocumentsInForce"], required=["feesWanYuan"], method="PUT")
+for fees in ["-1", "abc", "1e3", "123456.78901", "18.2\u0000", 18.2]:
+    add(f"disclosure/statistics PUT: feesWanYuan {fees!r}", D, "PUT", spath, {**stats, "feesWanYuan": fees}, "feesWanYuan")
+for path, field in [("/v1/disclosure/statistics/4101x5/2023", "org"), ("/v1/disclosure/statistics/110101/2023", "org"),
+                    ("/v1/disclosure/statistics/410105/1899", "year"), ("/v1/disclosure/statistics/410105/2999", "year")]:
+    add(f"disclosure/statistics PUT {path}", D, "PUT", path, stats, field)
+    add(f"disclosure/statistics GET {path}", D, "GET", path, field=field)
+    add(f"disclosure/statistics GET {path}/history", D, "GET", path + "/history", field=field)
 for query, field in [("pageSize=-1", "pageSize"), ("status=NOT_A_STATUS", "status"), ("org=%3Cscript%3E", "org")]:
     add(f"disclosure/requests?{query}", D, "GET", f"/v1/disclosure/requests?{query}", field=field)
 
@@ -188,5 +215,17 @@ for path, field in [("/v1/reports/4101x5/years/2024:ytd", "org"), ("/v1/reports/
 for source in ["payroll", SQL, "reconsideration\u0000", BIG]:
     add(f"reports/admin:reset source {source[:20]!r}", P, "POST", "/v1/reports/admin:reset", {"source": source}, "source", role="administrator")
 add("reports/admin:reset not JSON", P, "POST", "/v1/reports/admin:reset", raw="{", role="administrator")
+
+# The report documents, the month series, the live stream and the breakdowns: the same org, year and asOf rules.
+for route in [":annual", ":disclosure-report", ":monthly", ":enforcement-breakdown", ":watch", "/disclosure-report.html"]:
+    for org, year, query, field in [("4101x5", "2023", "", "org"), ("%3Cscript%3E", "2023", "", "org"), ("410105", "1899", "", "year"),
+                                    ("410105", "abc", "", "year"), ("410105", "2023", "?asOf=2023-02-30", "asOf"),
+                                    ("410105", "2023", "?asOf=2022-06-01", "asOf")]:
+        if route in (":monthly", ":watch") and query:
+            continue   # no asOf on these
+        add(f"reports {org}/{year}{route}{query}", P, "GET", f"/v1/reports/{org}/years/{year}{route}{query}", field=field)
+add("reports :monthly unknown metric", P, "GET", "/v1/reports/410105/years/2023:monthly?metrics=payroll.total", field="metrics")
+add("reports :monthly metric SQL", P, "GET", "/v1/reports/410105/years/2023:monthly?metrics=%27%3B%20DROP", field="metrics")
+add("reports :ytd another city", P, "GET", "/v1/reports/110101/years/2023:ytd", field=None)
 
 print(json.dumps(cases, ensure_ascii=False, indent=1))

@@ -7,10 +7,16 @@ using System.Text.Json.Serialization;
 namespace Fazhi.Demo.Client;
 
 /// <summary>An error answer of the API that retrying will not cure, with the service's own status body.</summary>
-public sealed class ApiException(string message, HttpStatusCode status, string body) : Exception($"{message} → {(int)status} {body}")
+/// <param name="uncertain">
+/// An earlier attempt of the same call got no answer or a transient one, so it may have landed: a move refused now can
+/// be refused because it is already done (see <see cref="DemoSender"/>, which then resumes the case from what it holds).
+/// </param>
+public sealed class ApiException(string message, HttpStatusCode status, string body, bool uncertain = false)
+    : Exception($"{message} → {(int)status} {body}{(uncertain ? " (after an attempt whose outcome is unknown)" : "")}")
 {
     public HttpStatusCode Status { get; } = status;
     public string Body { get; } = body;
+    public bool Uncertain { get; } = uncertain;
 }
 
 /// <summary>
@@ -19,9 +25,11 @@ public sealed class ApiException(string message, HttpStatusCode status, string b
 /// creates, which carry their requestId. A move whose answer was lost but which did land is refused on retry (it is
 /// already done): the run stops there, and the next run finds it in the case's audit trail and carries on after it.
 /// </summary>
-public sealed class ApiClient(HttpClient http, string service)
+/// <param name="attempts">Attempts of one call before it fails: 6 (about 6 s of waiting) for a person at the
+/// keyboard; more for a run that expects services to restart under it (the fault runner).</param>
+public sealed class ApiClient(HttpClient http, string service, int attempts = 6)
 {
-    private const int Attempts = 6;
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -62,6 +70,7 @@ public sealed class ApiClient(HttpClient http, string service)
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, string token, CancellationToken ct, bool idempotent = false)
     {
+        var uncertain = false;
         for (var attempt = 1; ; attempt++)
         {
             Interlocked.Increment(ref _requests);
@@ -79,11 +88,16 @@ public sealed class ApiClient(HttpClient http, string service)
             }
             catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
             {
-                if (attempt >= Attempts) throw new ApiException($"{method} {Service} {path}: {e.Message}", HttpStatusCode.ServiceUnavailable, "");
+                // The request may have reached the service and been saved before the connection or the wait ended.
+                uncertain = true;
+                if (attempt >= attempts) throw new ApiException($"{method} {Service} {path}: {e.Message}", HttpStatusCode.ServiceUnavailable, "", uncertain);
                 await BackOffAsync(attempt, ct);
                 continue;
             }
-            if (attempt >= Attempts || !(Transient(status, text) || (idempotent && status == HttpStatusCode.InternalServerError))) throw new ApiException($"{method} {Service} {path}", status, text);
+            if (attempt >= attempts || !(Transient(status, text) || (idempotent && status == HttpStatusCode.InternalServerError)))
+                throw new ApiException($"{method} {Service} {path}", status, text, uncertain);
+            // A transient answer can hide a commit whose acknowledgement was lost between the service and its database.
+            uncertain |= status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or HttpStatusCode.InternalServerError;
             await BackOffAsync(attempt, ct);
         }
     }
@@ -108,7 +122,8 @@ public sealed class ApiClient(HttpClient http, string service)
     private Task BackOffAsync(int attempt, CancellationToken ct)
     {
         Interlocked.Increment(ref _retries);
-        return Task.Delay(TimeSpan.FromMilliseconds(100 * Math.Pow(2, attempt) + Random.Shared.Next(100)), ct);
+        var delay = TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, attempt), MaxDelay.TotalMilliseconds) + Random.Shared.Next(100));
+        return Task.Delay(delay, ct);
     }
 }
 

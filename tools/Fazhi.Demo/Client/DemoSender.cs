@@ -19,8 +19,15 @@ public sealed record DemoApis(ApiClient Reconsideration, ApiClient Litigation, A
 /// </summary>
 public sealed partial class DemoSender(DemoApis apis, DemoTokens tokens, int parallelism, TextWriter log)
 {
+    /// <summary>How often a case's block may start again after a call whose outcome was unknown.</summary>
+    private const int MaxResumes = 5;
+
     public List<Progress> Parts { get; } = [];
     public List<string> Warnings { get; } = [];
+
+    /// <summary>Case blocks started again after a lost answer (see <see cref="ResumableAsync"/>).</summary>
+    public int Resumed => _resumed;
+    private int _resumed;
 
     public async Task SendAsync(DemoPlan plan, CancellationToken cancel)
     {
@@ -71,7 +78,30 @@ public sealed partial class DemoSender(DemoApis apis, DemoTokens tokens, int par
 
     private Task ForEachAsync<T>(IEnumerable<T> items, Func<T, CancellationToken, Task> body, CancellationToken ct, int? parallel = null) =>
         Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = parallel ?? parallelism, CancellationToken = ct },
-            async (item, token) => await body(item, token));
+            async (item, token) => await ResumableAsync(() => body(item, token)));
+
+    /// <summary>
+    /// Runs one case's block, and runs it again from its start when a call in it failed after an attempt whose outcome
+    /// is unknown (a service killed mid-call, an answer lost with the connection): that move may have landed, and its
+    /// retry is then refused as already done. Every block resumes from what the service holds — creates carry their
+    /// requestIds and answer the case as it is, and a case found further along has its state or audit trail read — so
+    /// running it again sends only what is still missing.
+    /// </summary>
+    private async Task ResumableAsync(Func<Task> block)
+    {
+        for (var run = 1; ; run++)
+        {
+            try
+            {
+                await block();
+                return;
+            }
+            catch (ApiException e) when (e.Uncertain && run <= MaxResumes)
+            {
+                Interlocked.Increment(ref _resumed);
+            }
+        }
+    }
 
     private static string D(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
