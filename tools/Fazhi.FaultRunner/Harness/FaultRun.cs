@@ -106,7 +106,7 @@ public sealed class FaultRun(RunnerOptions options, string repoRoot)
     {
         var start = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var (retries, refused, resumes) = (workload.Retries, workload.RefusedConnections, workload.Resumes);
+        var (retries, refused, resumes) = (workload.Retries, workload.RefusedConnections, workload.Resumes + workload.CaseResumes);
         Console.WriteLine($"[faults] {start:HH:mm:ss} {fault.Name} (cycle {cycle})");
         string observed;
         string? error = null;
@@ -121,7 +121,7 @@ public sealed class FaultRun(RunnerOptions options, string repoRoot)
         }
         var duration = clock.Elapsed;
         var load = $"workload meanwhile: {workload.Retries - retries} requests retried, {workload.RefusedConnections - refused} refused connections waited out, " +
-            $"{workload.Resumes - resumes} round resumes";
+            $"{workload.Resumes + workload.CaseResumes - resumes} resumes (case blocks or rounds sent again)";
         var record = new FaultRecord(cycle, fault.Name, start, duration, observed.Length > 0 ? $"{observed}\n      {load}" : load, error);
         Console.WriteLine($"[faults] {fault.Name} over in {duration.TotalSeconds:0.0} s: {(error is null ? record.Observed : "FAILED: " + error)}");
         return record;

@@ -58,7 +58,8 @@ public sealed class RunReport(RunnerOptions options)
                 foreach (var i in r.Interruptions) o.WriteLine($"    interrupted at {i}");
             }
             o.WriteLine($"  requests: {w.Requests} ({string.Join(", ", w.Apis.All.Select(a => $"{a.Service} {a.Requests}"))}); " +
-                $"{w.Retries} retried by the client, {w.RefusedConnections} waited for a refused connection, {w.Resumes} round resumes");
+                $"{w.Retries} retried by the client, {w.RefusedConnections} waited for a refused connection, {w.CaseResumes} case blocks run again " +
+                $"after a lost answer, {w.Resumes} round resumes");
         }
         if (WorkloadError is not null) o.WriteLine($"  FAILED: {FirstLine(WorkloadError)}");
 

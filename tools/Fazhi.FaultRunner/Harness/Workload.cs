@@ -10,7 +10,20 @@ public sealed class Round(int number, DemoPlan plan)
     public int Number { get; } = number;
     public DemoPlan Plan { get; } = plan;
     public IReadOnlyList<string> Orgs => [.. Plan.Districts.Select(d => d.Org)];
-    public int Attempts { get; set; }
+    public int Attempts { get; private set; }
+    /// <summary>Case blocks run again after a lost answer, in every attempt so far (the current one read live).</summary>
+    public int CaseResumes => _caseResumes + (Sender?.Resumed ?? 0);
+    private int _caseResumes;
+
+    /// <summary>The attempt in progress.</summary>
+    public DemoSender? Sender { get; private set; }
+
+    public void Attempt(DemoSender sender)
+    {
+        if (Sender is { } previous) _caseResumes += previous.Resumed;
+        Sender = sender;
+        Attempts++;
+    }
     public TimeSpan Elapsed { get; set; }
     public bool Completed { get; set; }
     public List<string> Interruptions { get; } = [];
@@ -27,6 +40,10 @@ public sealed class Workload(RunnerOptions options, ServiceFleet fleet, TextWrit
 {
     private const int MaxAttemptsPerRound = 25;
 
+    // Up to about a minute and a half of 503s and dropped connections per call (backoff capped at 5 s): a database
+    // restart or a service's restart on a busy machine, without giving up on the call.
+    private const int ClientAttempts = 20;
+
     private readonly PatientHandler _handler = new(TimeSpan.FromSeconds(90));
     private readonly List<Round> _rounds = [];
     private readonly IEnumerator<string> _orgs = OrgCodes().GetEnumerator();
@@ -41,6 +58,9 @@ public sealed class Workload(RunnerOptions options, ServiceFleet fleet, TextWrit
     public int RefusedConnections => _handler.Refused;
     public int Resumes => _rounds.Sum(r => Math.Max(0, r.Attempts - 1));
 
+    /// <summary>Case blocks the demo's sender ran again after a call whose outcome was unknown (an answer lost in a fault).</summary>
+    public int CaseResumes => _rounds.Sum(r => r.CaseResumes);
+
     /// <summary>Every district any round logged, and the cities above them.</summary>
     public IReadOnlyList<string> Orgs =>
         [.. _rounds.SelectMany(r => r.Orgs).Distinct().Order(StringComparer.Ordinal),
@@ -50,7 +70,8 @@ public sealed class Workload(RunnerOptions options, ServiceFleet fleet, TextWrit
         Client(Services.Enforcement), Client(Services.Disclosure), Client(Services.Reporting));
 
     private ApiClient Client(string name) =>
-        new(new HttpClient(_handler, disposeHandler: false) { BaseAddress = fleet[name].Rest, Timeout = TimeSpan.FromSeconds(60) }, name);
+        new(new HttpClient(_handler, disposeHandler: false) { BaseAddress = fleet[name].Rest, Timeout = TimeSpan.FromSeconds(60) }, name,
+            attempts: ClientAttempts);
 
     /// <summary>Round 1 is the worked example's 金水区 410105 and 中原区 410102; then other 郑州 codes, then other cities'.</summary>
     public static IEnumerable<string> OrgCodes()
@@ -104,10 +125,11 @@ public sealed class Workload(RunnerOptions options, ServiceFleet fleet, TextWrit
             $"(seed {options.Seed}, {options.Parallel} cases in flight per service)");
         while (true)
         {
-            round.Attempts++;
+            var sender = new DemoSender(Apis, Tokens, options.Parallel, demoLog);
+            round.Attempt(sender);
             try
             {
-                await new DemoSender(Apis, Tokens, options.Parallel, demoLog).SendAsync(round.Plan, ct);
+                await sender.SendAsync(round.Plan, ct);
                 break;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
