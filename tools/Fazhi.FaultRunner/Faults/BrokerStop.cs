@@ -12,30 +12,29 @@ public sealed class BrokerStop() : Fault("broker-stop")
     {
         var clock = Stopwatch.StartNew();
         var stopping = await context.Rabbit.StopAppAsync(ct);
-        string notReady;
+        string readiness;
         try
         {
             // The outage counts from the moment stop_app has returned (it waits for connections to close, seconds on a
             // busy machine); readiness is read at its end, when every service has had time to notice.
             await Task.Delay(context.Options.BrokerOutage, ct);
-            notReady = await NotReadyAsync(context, ct);
+            readiness = await ReadinessAsync(context, ct);
         }
         finally
         {
             await context.Rabbit.StartAppAsync(CancellationToken.None);
         }
         var down = clock.Elapsed;
-        var ready = await context.Fleet.WaitAllReadyAsync(TimeSpan.FromMinutes(2), ct);
-        return $"broker down {down.TotalSeconds:0.0} s (stop_app {stopping.TotalSeconds:0.0} s); not ready during it: {notReady}; " +
-            $"every service ready {ready.TotalSeconds:0.0} s after it was back";
+        var healthy = await context.Fleet.WaitAllHealthyAsync(TimeSpan.FromMinutes(2), ct);
+        return $"broker down {down.TotalSeconds:0.0} s (stop_app {stopping.TotalSeconds:0.0} s); readiness at its end: {readiness}; " +
+            $"{healthy} it was back";
     }
 
-    /// <summary>The services whose readiness shows the fault (the bus or the relay), as a list.</summary>
-    public static async Task<string> NotReadyAsync(FaultContext context, CancellationToken ct)
+    /// <summary>Each service's readiness, grouped: whether it shows the fault (its bus, its relay).</summary>
+    public static async Task<string> ReadinessAsync(FaultContext context, CancellationToken ct)
     {
-        var names = new List<string>();
-        foreach (var service in context.Fleet.All)
-            if (!await service.IsReadyAsync(ct)) names.Add(service.Name);
-        return names.Count == 0 ? "none" : string.Join(", ", names);
+        var states = new List<(string Service, string State)>();
+        foreach (var service in context.Fleet.All) states.Add((service.Name, await service.ReadinessAsync(ct)));
+        return string.Join("; ", states.GroupBy(s => s.State).Select(g => $"{g.Key}: {string.Join(", ", g.Select(s => s.Service))}"));
     }
 }

@@ -10,7 +10,7 @@ public sealed class PostgresRestart() : Fault("postgres-restart")
     {
         var mode = context.Options.CrashRestart ? "immediate" : "fast";
         var restart = await context.Postgres.RestartAsync(context.Options.CrashRestart, ct);
-        var ready = await context.Fleet.WaitAllReadyAsync(TimeSpan.FromMinutes(2), ct);
-        return $"pg_ctl restart -m {mode} took {restart.TotalSeconds:0.0} s; every service ready {ready.TotalSeconds:0.0} s after";
+        var healthy = await context.Fleet.WaitAllHealthyAsync(TimeSpan.FromMinutes(2), ct);
+        return $"pg_ctl restart -m {mode} took {restart.TotalSeconds:0.0} s; {healthy}";
     }
 }

@@ -14,11 +14,11 @@ public sealed class ReportingDatabaseOutage() : Fault("reporting-db-outage")
     {
         var clock = Stopwatch.StartNew();
         var ended = await context.Postgres.RefuseConnectionsAsync(Database, refuse: true, ct);
-        bool readyDuring;
+        string readiness;
         try
         {
             await Task.Delay(context.Options.ReportingOutage / 2, ct);
-            readyDuring = await context.Fleet[Services.Reporting].IsReadyAsync(ct);
+            readiness = await context.Fleet[Services.Reporting].ReadinessAsync(ct);
             // Sessions opened before the ALTER took effect would outlive it: end them again.
             ended += await context.Postgres.RefuseConnectionsAsync(Database, refuse: true, ct);
             await Task.Delay(context.Options.ReportingOutage / 2, ct);
@@ -28,8 +28,8 @@ public sealed class ReportingDatabaseOutage() : Fault("reporting-db-outage")
             await context.Postgres.RefuseConnectionsAsync(Database, refuse: false, CancellationToken.None);
         }
         var down = clock.Elapsed;
-        var ready = await context.Fleet[Services.Reporting].WaitReadyAsync(TimeSpan.FromMinutes(2), ct);
-        return $"{Database} refused connections for {down.TotalSeconds:0.0} s ({ended} sessions ended); reporting " +
-            $"{(readyDuring ? "still answered ready" : "answered not ready")} during it and was ready {ready.TotalSeconds:0.0} s after";
+        var healthy = await context.Fleet.WaitAllHealthyAsync(TimeSpan.FromMinutes(2), ct);
+        return $"{Database} refused connections for {down.TotalSeconds:0.0} s ({ended} sessions ended); reporting's " +
+            $"readiness half-way: {readiness}; {healthy}";
     }
 }

@@ -19,7 +19,8 @@ public sealed class ServiceKill(string service) : Fault($"kill-{service}")
         process.Start();
         var ready = await process.WaitReadyAsync(TimeSpan.FromSeconds(120), ct);
         var down = clock.Elapsed;
+        var healthy = await context.Fleet.WaitAllHealthyAsync(TimeSpan.FromMinutes(1), ct);
         return $"pid {pid} killed (SIGKILL), restarted after {Pause.TotalSeconds:0} s as pid {process.Pid}, ready {ready.TotalSeconds:0.0} s after its start: " +
-            $"down {down.TotalSeconds:0.0} s";
+            $"down {down.TotalSeconds:0.0} s; {healthy}";
     }
 }

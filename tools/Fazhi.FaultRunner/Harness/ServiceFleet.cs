@@ -104,6 +104,27 @@ public sealed class ServiceFleet
         return clock.Elapsed;
     }
 
+    /// <summary>
+    /// Waits until every service's readiness says Healthy (not merely Degraded: its bus connected, its relay
+    /// publishing); how long that took, or what the services said when <paramref name="timeout"/> ran out.
+    /// </summary>
+    public async Task<string> WaitAllHealthyAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var states = new List<string>();
+            foreach (var service in _services.Values)
+            {
+                var state = await service.ReadinessAsync(ct);
+                if (state != "Healthy") states.Add($"{service.Name} {state}");
+            }
+            if (states.Count == 0) return $"every service Healthy {clock.Elapsed.TotalSeconds:0.0} s after";
+            if (clock.Elapsed > timeout) return $"after {clock.Elapsed.TotalSeconds:0} s still {string.Join(", ", states)}";
+            await Task.Delay(250, ct);
+        }
+    }
+
     public async Task StopAllAsync()
     {
         foreach (var name in StartOrder.Reverse()) await _services[name].StopAsync();

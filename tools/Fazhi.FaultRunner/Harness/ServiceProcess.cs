@@ -97,18 +97,26 @@ public sealed class ServiceProcess(string name, string dll, int httpPort, int gr
         }
     }
 
-    /// <summary>Whether /health/ready answers 200 now.</summary>
-    public async Task<bool> IsReadyAsync(CancellationToken ct)
+    /// <summary>
+    /// What /health/ready says now: Healthy, Degraded (still answered 200: a relay that cannot publish yet, writes
+    /// still accepted), Unhealthy, or why there was no answer.
+    /// </summary>
+    public async Task<string> ReadinessAsync(CancellationToken ct)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try
         {
             using var response = await http.GetAsync(new Uri(Rest, "health/ready"), ct);
-            return response.IsSuccessStatusCode;
+            var body = (await response.Content.ReadAsStringAsync(ct)).Trim();
+            return body.Length is > 0 and < 40 ? body : $"HTTP {(int)response.StatusCode}";
         }
-        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (HttpRequestException)
         {
-            return false;
+            return "no answer";
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return "no answer within 3 s";
         }
     }
 
