@@ -106,11 +106,15 @@ public sealed class Workload(RunnerOptions options, ServiceFleet fleet, TextWrit
         }
     }
 
+    /// <summary>A round's plan: 金水区's profile under the first code, 中原区's under the second.</summary>
+    public static DemoPlan Plan(int seed, string first, string second) =>
+        DemoPlanner.Build(seed, DistrictProfile.Jinshui(first), DistrictProfile.Zhongyuan(second));
+
     private Round NextRound()
     {
         string Next() => _orgs.MoveNext() ? _orgs.Current : throw new InvalidOperationException("no district codes left for another round");
         var number = _rounds.Count + 1;
-        var plan = DemoPlanner.Build(options.Seed, DistrictProfile.Jinshui(Next()), DistrictProfile.Zhongyuan(Next()));
+        var plan = Plan(options.Seed, Next(), Next());
         if (PlanRules.Violations(plan) is { Count: > 0 } violations)
             throw new InvalidOperationException($"the demo plan holds moves the law refuses: {string.Join("; ", violations.Take(5))}");
         var round = new Round(number, plan);
