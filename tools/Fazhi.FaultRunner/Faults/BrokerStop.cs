@@ -10,13 +10,15 @@ public sealed class BrokerStop() : Fault("broker-stop")
 {
     public override async Task<string> InjectAsync(FaultContext context, CancellationToken ct)
     {
-        var clock = Stopwatch.StartNew();
+        // The broker is down from the moment its AMQP port refuses connections until it accepts them again; the
+        // CLI calls around that take seconds of their own.
+        var watch = WatchAsync(context, ct);
         var stopping = await context.Rabbit.StopAppAsync(ct);
         string readiness;
         try
         {
-            // The outage counts from the moment stop_app has returned (it waits for connections to close, seconds on a
-            // busy machine); readiness is read at its end, when every service has had time to notice.
+            // The outage lasts its length after stop_app has returned; readiness is read at its end, when every service
+            // has had time to notice.
             await Task.Delay(context.Options.BrokerOutage, ct);
             readiness = await ReadinessAsync(context, ct);
         }
@@ -24,10 +26,28 @@ public sealed class BrokerStop() : Fault("broker-stop")
         {
             await context.Rabbit.StartAppAsync(CancellationToken.None);
         }
-        var down = clock.Elapsed;
+        var down = await watch;
         var healthy = await context.Fleet.WaitAllHealthyAsync(TimeSpan.FromMinutes(2), ct);
-        return $"broker down {down.TotalSeconds:0.0} s (stop_app {stopping.TotalSeconds:0.0} s); readiness at its end: {readiness}; " +
-            $"{healthy} it was back";
+        return $"broker refused connections for {down.TotalSeconds:0.0} s (stop_app took {stopping.TotalSeconds:0.0} s); readiness at its end: {readiness}; " +
+            $"{healthy} it accepted them again";
+    }
+
+    /// <summary>How long the broker's port refused connections: from the first refusal to the first acceptance after it.</summary>
+    private static async Task<TimeSpan> WatchAsync(FaultContext context, CancellationToken ct)
+    {
+        var limit = Stopwatch.StartNew();
+        while (await context.Rabbit.AcceptsAsync(ct))
+        {
+            if (limit.Elapsed > TimeSpan.FromMinutes(5)) return TimeSpan.Zero;
+            await Task.Delay(100, ct);
+        }
+        var down = Stopwatch.StartNew();
+        while (!await context.Rabbit.AcceptsAsync(ct))
+        {
+            if (limit.Elapsed > TimeSpan.FromMinutes(10)) break;
+            await Task.Delay(100, ct);
+        }
+        return down.Elapsed;
     }
 
     /// <summary>Each service's readiness, grouped: whether it shows the fault (its bus, its relay).</summary>
