@@ -141,6 +141,9 @@ public sealed class FaultRunnerAuditTests(FaultRunnerSystem system, ITestOutputH
         var deadLetters = await DeadLetterAudit.RunAsync(system.Under, CancellationToken.None);
         Assert.Equal((0, 0), (deadLetters.Total, deadLetters.Hostile));
         Assert.Empty(deadLetters.Unexpected);
+        // The injector only publishes: every queue of the virtual host is one of reporting's.
+        using var rabbit = new RabbitManagement(await TestServers.GetAsync(), system.Under.Amqp.ToString());
+        Assert.All(await rabbit.QueueNamesAsync(), queue => Assert.StartsWith("reporting-", queue));
         output.WriteLine(log.ToString());
     }
 

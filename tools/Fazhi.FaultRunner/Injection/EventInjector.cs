@@ -23,7 +23,6 @@ public sealed class EventInjector(SystemUnderTest system, TextWriter log)
     /// </summary>
     public async Task<int> ReplayAsync(int perService, CancellationToken ct)
     {
-        InjectorBus.RegisterEventTypes();
         await using var bus = await InjectorBus.StartAsync(system.Amqp, ct);
         var published = 0;
         foreach (var service in Services.Domain)

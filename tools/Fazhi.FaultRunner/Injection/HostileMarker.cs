@@ -3,7 +3,7 @@ namespace Fazhi.FaultRunner.Injection;
 /// <summary>
 /// How a hostile event is recognised wherever it ends up: its event id (and its message's id) starts with a fixed
 /// 48-bit prefix. The relay's ids are version-7 GUIDs, whose first 48 bits are a millisecond timestamp; this prefix
-/// reads as a moment in the 25th century, so no real event carries it. Case ids cannot be the marker: one hostile event
+/// reads as a moment in 2376, so no real event carries it. Case ids cannot be the marker: one hostile event
 /// re-sends a real case.
 /// </summary>
 public static class HostileMarker

@@ -17,15 +17,6 @@ public sealed class InjectorBus : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly IBusControl _bus;
 
-    static InjectorBus()
-    {
-        // The outbox names the relay resolves, registered as each domain service registers its own at start-up.
-        IntegrationEventTypes.AddCaseState<ReconsiderationCaseChanged>();
-        IntegrationEventTypes.AddCaseState<LitigationCaseChanged>();
-        IntegrationEventTypes.AddCaseState<EnforcementCaseChanged>();
-        IntegrationEventTypes.AddCaseState<DisclosureCaseChanged>();
-    }
-
     private InjectorBus(ServiceProvider services)
     {
         _services = services;
@@ -34,14 +25,14 @@ public sealed class InjectorBus : IAsyncDisposable
 
     public IBus Bus => _bus;
 
-    /// <summary>Makes sure the outbox's event names resolve (the static constructor registers them).</summary>
-    public static void RegisterEventTypes()
-    {
-        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(InjectorBus).TypeHandle);
-    }
-
     public static async Task<InjectorBus> StartAsync(Uri amqp, CancellationToken ct)
     {
+        // The outbox's event names, registered as each domain service registers its own at start-up (twice is harmless),
+        // so the rows of every service resolve to their types here.
+        IntegrationEventTypes.AddCaseState<ReconsiderationCaseChanged>();
+        IntegrationEventTypes.AddCaseState<LitigationCaseChanged>();
+        IntegrationEventTypes.AddCaseState<EnforcementCaseChanged>();
+        IntegrationEventTypes.AddCaseState<DisclosureCaseChanged>();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration["ConnectionStrings:RabbitMq"] = amqp.ToString();
         builder.Services.AddLogging();

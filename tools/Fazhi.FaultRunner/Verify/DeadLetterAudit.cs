@@ -139,7 +139,7 @@ public static class DeadLetterAudit
 
     private static HttpClient ManagementClient(Uri management)
     {
-        var http = new HttpClient { BaseAddress = new UriBuilder(management) { UserName = "", Password = "" }.Uri, Timeout = TimeSpan.FromSeconds(60) };
+        var http = new HttpClient { BaseAddress = HttpBase.Of(management), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
         return http;
