@@ -6,7 +6,7 @@ namespace Fazhi.FaultRunner.Injection;
 
 /// <summary>
 /// Sends events to reporting that no domain service sent at that moment: real past events again (duplicates, and older
-/// versions after newer ones), and hostile ones (<see cref="HostileEvents"/>), each through a publish-only bus set up
+/// versions after newer ones), and hostile ones (<see cref="HostileEventSet"/>), each through a publish-only bus set up
 /// as the services' (<see cref="InjectorBus"/>).
 /// </summary>
 public sealed class EventInjector(SystemUnderTest system, TextWriter log)
@@ -68,7 +68,7 @@ public sealed class EventInjector(SystemUnderTest system, TextWriter log)
     /// <summary>Publishes the hostile events (one line each in the answer, saying what it is) for <paramref name="org"/>.</summary>
     public async Task<IReadOnlyList<string>> HostileAsync(string org, CancellationToken ct)
     {
-        var events = await HostileEvents.ForAsync(system, org, ct);
+        var events = await HostileEventSet.ForAsync(system, org, ct);
         await using var bus = await InjectorBus.StartAsync(system.Amqp, ct);
         foreach (var hostile in events)
         {

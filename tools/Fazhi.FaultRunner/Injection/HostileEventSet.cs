@@ -15,7 +15,7 @@ public sealed record HostileEvent(Guid EventId, object Message, string Descripti
 /// version 1,000,000 with an unknown status, a receipt dated 9999-12-31) and one for each other source. Each travels
 /// alone in a <c>CaseChanges</c> message, so each dead letter is one hostile event.
 /// </summary>
-public static class HostileEvents
+public static class HostileEventSet
 {
     private static readonly DateTimeOffset ChangedAt = DateTimeOffset.UtcNow;
 
