@@ -19,6 +19,14 @@ public sealed class FaultRun(RunnerOptions options, string repoRoot)
         Console.WriteLine($"[run] work directory {work}; faults {string.Join(", ", options.Faults)}" +
             (options.Soak is { } soak ? $", repeated for {soak}" : ", one cycle"));
 
+        // Only a directory a run made (or an empty one) is cleared: --work pointed at anything else is refused.
+        if (Directory.Exists(work))
+        {
+            string[] ours = ["pg", "rmq", "services.pids", "workload.log", .. Services.All.Select(n => $"{n}.log")];
+            if (Directory.EnumerateFileSystemEntries(work).Select(Path.GetFileName)
+                .Any(e => !ours.Contains(e) && !e!.StartsWith("plan-check-round", StringComparison.Ordinal)))
+                throw new InvalidOperationException($"{work} holds files no fault run made: choose another --work directory");
+        }
         // What a crashed earlier run left: only its own processes, node and cluster, found through the work directory.
         ServiceFleet.KillLeftovers(work);
         var postgres = new PrivatePostgres(Path.Combine(work, "pg"), options.PostgresPort);
