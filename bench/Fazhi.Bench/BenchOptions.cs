@@ -9,7 +9,7 @@ namespace Fazhi.Bench;
 public sealed record BenchOptions
 {
     public bool Quick { get; init; }
-    /// <summary>Workload names to run (intake, litigation, create-json-vs-grpc, freshness, ytd); empty means all.</summary>
+    /// <summary>Workload names to run (intake, litigation, create-json-vs-grpc, freshness, ytd, overload); empty means all but overload.</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
     /// <summary>
     /// Commands in flight. The group commit's batches grow with them, and 32 left the machine latency-bound, not
@@ -22,21 +22,29 @@ public sealed record BenchOptions
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(60);
     public int FreshnessProbes { get; init; } = 100;
     public int LoadedCases { get; init; } = 1_000_000;
+    /// <summary>The overload workload's arrival rate as a multiple of the capacity it measured first.</summary>
+    public int OverloadFactor { get; init; } = 4;
+    /// <summary>The overload generator's most calls in flight (arrivals past it are counted, not sent).</summary>
+    public int OverloadInFlight { get; init; } = 5000;
     /// <summary>Keep the bench databases and vhost afterwards (to look at them).</summary>
     public bool Keep { get; init; }
 
     public const string Usage = """
         usage: bash bench/run.sh [--quick] [--only intake,freshness,ytd] [--clients N] [--runs N]
-                                 [--duration SECONDS] [--warmup SECONDS] [--probes N] [--cases N] [--keep] [--no-build]
+                                 [--duration SECONDS] [--warmup SECONDS] [--probes N] [--cases N] [--overload-factor N] [--overload-in-flight N]
+                                 [--keep] [--no-build]
           --quick     one run of each figure, intake 15 s, 30 freshness probes per level
           --only      run a subset of the workloads: intake, litigation, enforcement, disclosure, create-json-vs-grpc, freshness, ytd
-                      (rebuild is part of ytd, memory part of intake)
+                      (rebuild is part of ytd, memory part of intake); overload runs only when named here
+                      (results then go to results/overload.md, not latest.md)
           --clients   concurrent API clients of the intake, create and background loads (default 96)
           --runs      runs per figure; the table shows the median (default 3, --quick 1)
-          --duration  intake load per run in seconds, and per protocol in create-json-vs-grpc (default 60, --quick 15)
+          --duration  intake load per run in seconds, per protocol in create-json-vs-grpc, and of the overload (default 60, --quick 15)
           --warmup    unmeasured load before the intake runs, in seconds (default 60, --quick 45)
           --probes    freshness probes per load level and run (default 100, --quick 30)
           --cases     cases loaded for the YTD query and rebuild figures (default 1000000)
+          --overload-factor  overload arrival rate as a multiple of the capacity measured first (default 4)
+          --overload-in-flight  the overload generator's most calls in flight (default 5000)
           --keep      keep the bench databases and RabbitMQ vhost afterwards
           --no-build  (run.sh) skip the Release build
         """;
@@ -65,6 +73,8 @@ public sealed record BenchOptions
                 "--warmup" => options with { WarmUp = TimeSpan.FromSeconds(Number()) },
                 "--probes" => options with { FreshnessProbes = Number() },
                 "--cases" => options with { LoadedCases = Number() },
+                "--overload-factor" => options with { OverloadFactor = Number() },
+                "--overload-in-flight" => options with { OverloadInFlight = Number() },
                 "--keep" => options with { Keep = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown option {args[i]}\n{Usage}"),

@@ -29,6 +29,7 @@ public static class MarkdownReport
         Verdict.Pass => "PASS",
         Verdict.Miss => "**MISS**",
         Verdict.NotMeasured => "not measured",
+        Verdict.Fail => "**FAIL**",
         _ => "",
     };
 

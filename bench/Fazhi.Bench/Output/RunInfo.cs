@@ -14,7 +14,12 @@ public sealed record RunInfo(DateTimeOffset StartedAt, string Machine, string Co
         var commit = Git(repoRoot, "rev-parse", "--short", "HEAD") ?? "unknown";
         // The lead commits while the bench runs: say when the measured tree was not the commit.
         var dirty = Git(repoRoot, "status", "--porcelain", "--untracked-files=no") is { Length: > 0 };
-        var command = string.Join(' ', new[] { "bash bench/run.sh" }.Concat(args));
+        // The services inherit the bench's environment: a setting given there (GroupCommit__QueueCapacity=200) is part of the run.
+        var settings = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.Contains("__", StringComparison.Ordinal) || k.StartsWith("DOTNET_GC", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(k => $"{k}={Environment.GetEnvironmentVariable(k)}");
+        var command = string.Join(' ', settings.Append("bash bench/run.sh").Concat(args));
         return new RunInfo(DateTimeOffset.UtcNow, machine, dirty ? commit + " (with uncommitted changes)" : commit, command);
     }
 

@@ -14,5 +14,8 @@ public interface IWorkload
     /// <summary>Other names `--only` accepts for it (a figure it also produces, such as memory from intake).</summary>
     IReadOnlyList<string> Aliases => [];
 
+    /// <summary>Left out of the default full run; `--only` must name it (a stress check, not a figure of the record).</summary>
+    bool OnlyWhenAsked => false;
+
     Task<IReadOnlyList<Figure>> RunAsync(BenchContext context, CancellationToken cancellationToken);
 }

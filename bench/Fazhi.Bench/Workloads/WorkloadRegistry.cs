@@ -2,6 +2,7 @@ using Fazhi.Bench.Workloads.CreateProtocols;
 using Fazhi.Bench.Workloads.Disclosure;
 using Fazhi.Bench.Workloads.Enforcement;
 using Fazhi.Bench.Workloads.Litigation;
+using Fazhi.Bench.Workloads.Overload;
 using Fazhi.Bench.Workloads.Reconsideration;
 
 namespace Fazhi.Bench.Workloads;
@@ -18,11 +19,12 @@ public static class WorkloadRegistry
         new CreateProtocolsWorkload(),
         new FreshnessWorkload(),
         new YtdQueryWorkload(),
+        new OverloadWorkload(),
     ];
 
     public static IReadOnlyList<IWorkload> Select(IReadOnlySet<string> only)
     {
-        if (only.Count == 0) return All;
+        if (only.Count == 0) return All.Where(w => !w.OnlyWhenAsked).ToList();
         var unknown = only.Where(name => !All.Any(w => Matches(w, name))).ToList();
         if (unknown.Count > 0)
             throw new ArgumentException($"unknown workload {string.Join(", ", unknown)}; known: {string.Join(", ", All.SelectMany(w => w.Aliases.Prepend(w.Name)))}");
