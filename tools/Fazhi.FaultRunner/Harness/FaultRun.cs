@@ -87,6 +87,7 @@ public sealed class FaultRun(RunnerOptions options, string repoRoot)
         }
         finally
         {
+            lock (fleet.Crashes) report.Crashes.AddRange(fleet.Crashes);
             report.Total = _clock.Elapsed;
             await TearDownAsync(fleet, postgres, rabbit);
         }

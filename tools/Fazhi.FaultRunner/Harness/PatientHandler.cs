@@ -17,20 +17,27 @@ public sealed class PatientHandler(TimeSpan patience) : DelegatingHandler(new So
 {
     private int _refused;
 
+    // When each service's port started refusing, across all requests: the patience is for one outage, not per call
+    // (the demo's client retries a failed call many times, which must not multiply it).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _refusingSince = new();
+
     /// <summary>Requests that found the port closed at least once.</summary>
     public int Refused => _refused;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var service = request.RequestUri!.Authority;
         var counted = false;
         while (true)
         {
             try
             {
-                return await base.SendAsync(request, ct);
+                var response = await base.SendAsync(request, ct);
+                _refusingSince.TryRemove(service, out _);
+                return response;
             }
-            catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused } && waited.Elapsed < patience)
+            catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
+                && System.Diagnostics.Stopwatch.GetElapsedTime(_refusingSince.GetOrAdd(service, _ => System.Diagnostics.Stopwatch.GetTimestamp())) < patience)
             {
                 if (!counted) Interlocked.Increment(ref _refused);
                 counted = true;

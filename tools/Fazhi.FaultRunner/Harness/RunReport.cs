@@ -14,6 +14,7 @@ public sealed class RunReport(RunnerOptions options)
     public string? Aborted { get; set; }
     public List<FaultRecord> Faults { get; } = [];
     public List<CheckResult> Checks { get; } = [];
+    public List<string> Crashes { get; } = [];
 
     /// <summary>Why the run failed, one reason each; empty when it passed.</summary>
     public IReadOnlyList<string> Failures()
@@ -21,6 +22,7 @@ public sealed class RunReport(RunnerOptions options)
         var failures = new List<string>();
         if (Aborted is not null) failures.Add($"aborted: {Aborted}");
         if (WorkloadError is not null) failures.Add($"workload: {WorkloadError}");
+        failures.AddRange(Crashes.Select(c => $"service crash: {c}"));
         failures.AddRange(Faults.Where(f => !f.Ok).Select(f => $"fault {f.Name} (cycle {f.Cycle}): {f.Error}"));
         failures.AddRange(Checks.Where(c => !c.Ok).Select(c => $"check {c.Name}: {c.Summary}"));
         var missing = options.Faults.Except(Faults.Select(f => f.Name)).ToList();
@@ -68,6 +70,13 @@ public sealed class RunReport(RunnerOptions options)
         foreach (var f in Faults)
         {
             o.WriteLine($"  [{f.Start:HH:mm:ss}] {f.Name}{(options.Soak is null ? "" : $" (cycle {f.Cycle})")}, {f.Duration.TotalSeconds:0.0} s: {(f.Ok ? "" : "FAILED: " + FirstLine(f.Error!) + "\n      ")}{f.Observed}");
+        }
+
+        if (Crashes.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("services that died by themselves (not killed by the runner):");
+            foreach (var c in Crashes) o.WriteLine($"  {c}");
         }
 
         o.WriteLine();

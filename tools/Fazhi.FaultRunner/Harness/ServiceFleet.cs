@@ -36,6 +36,7 @@ public sealed class ServiceFleet
             var service = new ServiceProcess(name, dll, options.HttpPort + i, options.HttpPort + 1000 + i, environment,
                 Path.Combine(options.WorkDirectory, $"{name}.log"));
             service.Changed = WritePids;
+            service.Crashed = OnCrash;
             _services[name] = service;
         }
         System = new SystemUnderTest(postgres.Admin,
@@ -46,6 +47,30 @@ public sealed class ServiceFleet
     }
 
     public SystemUnderTest System { get; }
+
+    /// <summary>Services that exited by themselves during the run: a product defect, whatever the figures say.</summary>
+    public List<string> Crashes { get; } = [];
+
+    /// <summary>
+    /// A service that died by itself is recorded and started again after a pause, as a supervisor would, so that the run
+    /// goes on and its checks still say whether anything was lost.
+    /// </summary>
+    private void OnCrash(ServiceProcess service, int exitCode)
+    {
+        int count;
+        lock (Crashes) count = Crashes.Count(c => c.StartsWith(service.Name + " ", StringComparison.Ordinal)) + 1;
+        var restart = count <= 3;   // a service that keeps dying is left down: the run fails either way
+        var line = $"{service.Name} exited by itself at {DateTimeOffset.UtcNow:HH:mm:ss} with code {exitCode} (see {service.Name}.log)" +
+            (restart ? "; restarted" : "; not restarted again");
+        lock (Crashes) Crashes.Add(line);
+        Console.WriteLine($"[servers] {line}");
+        if (!restart) return;
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            service.Start();
+        });
+    }
     public ServiceProcess this[string name] => _services[name];
     public IEnumerable<ServiceProcess> All => _services.Values;
 

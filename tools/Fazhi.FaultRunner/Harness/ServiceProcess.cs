@@ -27,6 +27,9 @@ public sealed class ServiceProcess(string name, string dll, int httpPort, int gr
     /// <summary>Called with the pid of each process started, and with null when it is gone (for the run's pid file).</summary>
     public Action? Changed { get; set; }
 
+    /// <summary>Called when the process exits by itself (not killed or stopped by the runner), with its exit code.</summary>
+    public Action<ServiceProcess, int>? Crashed { get; set; }
+
     public void Start()
     {
         if (!File.Exists(Dll)) throw new FileNotFoundException($"{Dll} is missing: build first (dotnet build Fazhi.sln -c <configuration>)");
@@ -53,6 +56,12 @@ public sealed class ServiceProcess(string name, string dll, int httpPort, int gr
         process.BeginErrorReadLine();
         _process = process;
         Starts++;
+        process.EnableRaisingEvents = true;
+        // The runner forgets a process (_process = null) before it kills or stops it: any other exit is the service's own.
+        process.Exited += (_, _) =>
+        {
+            if (ReferenceEquals(_process, process)) Crashed?.Invoke(this, process.ExitCode);
+        };
         Changed?.Invoke();
     }
 
@@ -125,6 +134,7 @@ public sealed class ServiceProcess(string name, string dll, int httpPort, int gr
     {
         var process = _process;
         if (process is null) return;
+        _process = null;   // first, so that its exit is not taken for a crash
         if (!process.HasExited)
         {
             using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
@@ -141,16 +151,17 @@ public sealed class ServiceProcess(string name, string dll, int httpPort, int gr
             }
         }
         process.Dispose();
-        _process = null;
         Changed?.Invoke();
     }
 
     /// <summary>The last resort when the runner itself is going away: SIGKILL, no waiting.</summary>
     public void KillNow()
     {
+        var process = _process;
+        _process = null;
         try
         {
-            if (_process is { HasExited: false } p) p.Kill(entireProcessTree: true);
+            if (process is { HasExited: false } p) p.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException)
         {
