@@ -8,7 +8,7 @@ public sealed class ReplayEvents() : Fault("replay")
     public override async Task<string> InjectAsync(FaultContext context, CancellationToken ct)
     {
         var sent = await new EventInjector(context.System, context.Log).ReplayAsync(context.Options.ReplayPerService, ct);
-        return $"{sent} already-applied events published again (up to {context.Options.ReplayPerService} per domain service, newest first, twice)";
+        return $"{sent} messages of already-applied events published again (up to {context.Options.ReplayPerService} sent outbox rows per domain service, newest first: once one message per row, once packed by type)";
     }
 }
 
