@@ -1,3 +1,4 @@
+using Fazhi.ServiceDefaults.Admission;
 using Fazhi.ServiceDefaults.Audit;
 using Fazhi.ServiceDefaults.Auth;
 using Fazhi.ServiceDefaults.Errors;
@@ -36,6 +37,7 @@ public static class Extensions
         builder.Services.AddSingleton<BusinessClock>();
         builder.ConfigurePorts(httpPort, grpcPort);
         builder.ConfigureOpenTelemetry(serviceName);
+        builder.AddAdmissionLimit();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.AddFazhiAuthentication(access);
         // The registry lets transcoding write the error details (ErrorInfo, BadRequest, PreconditionFailure,
@@ -123,6 +125,8 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        // First: past the admission limit an API call is refused before any other work is spent on it.
+        app.UseAdmissionLimit();
         // JSON refusals that never reach a service method (unparsable body, unknown route) get an ErrorInfo too.
         app.UseMiddleware<JsonErrorBodies>();
         app.UseAuthentication();

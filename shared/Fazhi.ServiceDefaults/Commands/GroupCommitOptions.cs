@@ -19,7 +19,10 @@ public sealed class GroupCommitOptions
 
     /// <summary>
     /// Commands that may wait for each writer. Past it a command is refused at once (RESOURCE_EXHAUSTED with a retry
-    /// hint) instead of queueing without bound: at ~2,000 commands/s a writer's 1,000 is under a second of wait.
+    /// hint) instead of queueing without bound. 200: at ~2,000 commands/s that is ~0.1 s of waiting, about three
+    /// batches; a longer queue adds only latency, not throughput, and memory: with 1,000 reconsideration died of
+    /// OutOfMemoryException under the bench's overload run (64 MB heap limit), with 200 it held (bench/README.md,
+    /// "Overload runs").
     /// </summary>
-    public int QueueCapacity { get; set; } = 1000;
+    public int QueueCapacity { get; set; } = 200;
 }
