@@ -89,7 +89,7 @@ public sealed class FaultRun(RunnerOptions options, string repoRoot)
         {
             lock (fleet.Crashes) report.Crashes.AddRange(fleet.Crashes);
             report.Total = _clock.Elapsed;
-            await TearDownAsync(fleet, postgres, rabbit);
+            await TearDownAsync(fleet, postgres, rabbit, failed: report.Failures().Count > 0);
         }
         return report.Print(Console.Out);
     }
@@ -136,7 +136,7 @@ public sealed class FaultRun(RunnerOptions options, string repoRoot)
         return record;
     }
 
-    private async Task TearDownAsync(ServiceFleet fleet, PrivatePostgres postgres, PrivateRabbit rabbit)
+    private async Task TearDownAsync(ServiceFleet fleet, PrivatePostgres postgres, PrivateRabbit rabbit, bool failed)
     {
         Console.WriteLine("[run] stopping the services and the private servers");
         await fleet.StopAllAsync();
@@ -145,6 +145,14 @@ public sealed class FaultRun(RunnerOptions options, string repoRoot)
         if (options.Keep)
         {
             Console.WriteLine($"[run] --keep: {options.WorkDirectory} left in place (service logs, workload.log, pg/, rmq/)");
+            return;
+        }
+        if (failed)
+        {
+            // A failed run is read afterwards: its logs stay, the servers' data goes (it is the bulk of the directory).
+            foreach (var data in new[] { "pg", "rmq" }.Select(d => Path.Combine(options.WorkDirectory, d)).Where(Directory.Exists))
+                Directory.Delete(data, recursive: true);
+            Console.WriteLine($"[run] the run failed: its logs are left in {options.WorkDirectory} (<service>.log, workload.log)");
             return;
         }
         try
