@@ -1,18 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Fazhi.Contracts.Common;
 using Fazhi.Contracts.Reconsideration;
 using Fazhi.IntegrationTests.Infrastructure;
-using Fazhi.Reconsideration.Extensions;
-using Fazhi.Reconsideration.Infrastructure;
 using Fazhi.ServiceDefaults.Auth;
-using Fazhi.ServiceDefaults.Hosting;
-using Google.Rpc;
 using Grpc.Core;
-using Npgsql;
 using Xunit;
-using StatusCode = Grpc.Core.StatusCode;
 
 namespace Fazhi.IntegrationTests;
 
@@ -20,100 +10,45 @@ namespace Fazhi.IntegrationTests;
 /// Past the group commit's queue (GroupCommit:QueueCapacity) a command is refused at once through the public API,
 /// RESOURCE_EXHAUSTED over gRPC and 429 over JSON, each SERVICE_OVERLOADED with a retry hint, and nothing of it is
 /// written, while the commands already queued are saved once the writer moves again. The service runs with a queue of
-/// two and batches of one, and a lock on its cases table holds the writer's first insert, so "full" is exact rather
-/// than a matter of load; the bench's overload workload shows the same under real load.
+/// two and its writer held, so "full" is exact rather than a matter of load; the bench's overload workload shows the
+/// same under real load.
 /// </summary>
-public sealed class GroupCommitOverloadTests : IAsyncLifetime
+public sealed class GroupCommitOverloadTests() : HeldWriterService(Org, new Dictionary<string, string?>
+{
+    ["GroupCommit:QueueCapacity"] = QueueCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+})
 {
     private const string Org = "410132";
     private const int QueueCapacity = 2;
     private const int Refusals = 5;
 
-    private readonly string _id = "fz_" + Guid.NewGuid().ToString("N")[..12];
-    private TestServers.Endpoints _servers = null!;
-    private ServiceHost _host = null!;
-
-    private string Database => _id + "_reconsideration";
-    private string ConnectionString => TestServers.DatabaseConnectionString(_servers, Database);
-
-    public async Task InitializeAsync()
-    {
-        _servers = await TestServers.GetAsync();
-        var amqp = await TestServers.CreateVirtualHostAsync(_servers, _id);
-        _host = await ServiceHost.StartAsync(
-            builder => builder.AddReconsiderationService(),
-            app => app.MapReconsiderationService(),
-            host => host.MigrateAsync<ReconsiderationDbContext>(),
-            new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Database"] = ConnectionString,
-                ["ConnectionStrings:RabbitMq"] = amqp,
-                ["Outbox:RelayEnabled"] = "false",
-                ["Auth:DevSigningKey"] = FazhiSystem.SigningKey,
-                ["GroupCommit:QueueCapacity"] = QueueCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["GroupCommit:MaxBatch"] = "1",
-            });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null) await _host.DisposeAsync();
-        await TestServers.DropDatabaseAsync(_servers, Database);
-        await TestServers.DeleteVirtualHostAsync(_servers, _id);
-    }
-
     [Fact]
     public async Task A_full_queue_refuses_at_once_with_a_retry_hint_and_writes_nothing()
     {
         var token = FazhiSystem.Token(FazhiRoles.ReconsiderationClerk, Org);
-        var client = new ReconsiderationCases.ReconsiderationCasesClient(_host.Grpc(token));
-
-        // Hold the writer: its first insert waits for this lock, and what comes after it queues.
-        await using var blocker = new NpgsqlConnection(ConnectionString);
-        await blocker.OpenAsync();
-        var hold = await blocker.BeginTransactionAsync();
-        await using (var lockCases = new NpgsqlCommand("LOCK TABLE cases IN EXCLUSIVE MODE", blocker, hold)) await lockCases.ExecuteNonQueryAsync();
+        var client = new ReconsiderationCases.ReconsiderationCasesClient(Host.Grpc(token));
+        var (blocker, hold) = await HoldTheWriterAsync();
+        await using var _ = blocker;
 
         var inFlight = Create(client);
         await WaitForTheWriterToBlockAsync();
 
         // The queue takes two; every other create finds it full, and is answered while nothing can be saved.
-        var sent = Enumerable.Range(0, QueueCapacity + Refusals).Select(_ => Create(client)).ToList();
-        var waiting = sent.ToList();
+        var waiting = Enumerable.Range(0, QueueCapacity + Refusals).Select(_ => Create(client)).ToList();
         var refused = new List<string>();
         while (refused.Count < Refusals)
         {
             var done = await Task.WhenAny(waiting.Select(c => c.Call)).WaitAsync(TimeSpan.FromSeconds(30));
             var call = waiting.Single(c => c.Call == done);
             waiting.Remove(call);
-            var error = await Assert.ThrowsAsync<RpcException>(() => call.Call);
-            Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
-            var status = error.GetRpcStatus();
-            Assert.Equal("SERVICE_OVERLOADED", status?.GetDetail<ErrorInfo>()?.Reason);
-            Assert.Equal(TimeSpan.FromSeconds(1), status?.GetDetail<RetryInfo>()?.RetryDelay.ToTimeSpan());
+            AssertOverloaded(await Assert.ThrowsAsync<RpcException>(() => call.Call));
             refused.Add(call.RequestId);
         }
         Assert.Equal(QueueCapacity, waiting.Count);
 
         // Over JSON the same refusal is HTTP 429 with the same reason and retry hint in the body.
-        var jsonRequestId = Guid.NewGuid().ToString();
-        using var response = await _host.Http(token).PostAsJsonAsync("v1/reconsideration/cases", new
-        {
-            requestId = jsonRequestId,
-            org = Org,
-            receivedOn = "2024-06-03",
-            applicantType = "APPLICANT_TYPE_NATURAL_PERSON",
-            category = "ACT_CATEGORY_OTHER",
-            respondent = "区市场监督管理局",
-        });
-        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)StatusCode.ResourceExhausted, body.GetProperty("code").GetInt32());
-        var details = body.GetProperty("details").EnumerateArray().ToList();
-        Assert.Contains(details, d => d.GetProperty("@type").GetString() == "type.googleapis.com/google.rpc.ErrorInfo"
-            && d.GetProperty("reason").GetString() == "SERVICE_OVERLOADED");
-        Assert.Contains(details, d => d.GetProperty("@type").GetString() == "type.googleapis.com/google.rpc.RetryInfo"
-            && d.GetProperty("retryDelay").GetString() == "1s");
+        var (jsonRequestId, response) = await CreateOverJsonAsync(token);
+        using (response) await AssertOverloadedAsync(response);
         refused.Add(jsonRequestId);
 
         // Every refusal came while the writer was still held: refused at once, not after waiting for room.
@@ -128,50 +63,5 @@ public sealed class GroupCommitOverloadTests : IAsyncLifetime
         Assert.Equal(accepted.Select(c => c.RequestId).Order(), (await RequestIdsAsync()).Order());
         Assert.Equal(accepted.Count, await CountAsync("SELECT count(*) FROM outbox_messages"));
         Assert.Equal(accepted.Count, await CountAsync("SELECT count(*) FROM audit_entries"));
-    }
-
-    private static (string RequestId, Task<ReconsiderationCase> Call) Create(ReconsiderationCases.ReconsiderationCasesClient client)
-    {
-        var requestId = Guid.NewGuid().ToString();
-        return (requestId, client.CreateCaseAsync(new CreateCaseRequest
-        {
-            RequestId = requestId,
-            Org = Org,
-            ReceivedOn = "2024-06-03",
-            ApplicantType = ApplicantType.NaturalPerson,
-            Category = ActCategory.Other,
-            Respondent = "区市场监督管理局",
-        }).ResponseAsync);
-    }
-
-    /// <summary>Until PostgreSQL shows a session of this database waiting for the lock on cases (the writer's insert).</summary>
-    private async Task WaitForTheWriterToBlockAsync()
-    {
-        const string waiting = """
-            SELECT count(*) FROM pg_locks
-            WHERE NOT granted AND relation = 'cases'::regclass
-              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-            """;
-        for (var i = 0; i < 600 && await CountAsync(waiting) == 0; i++) await Task.Delay(50);
-        Assert.Equal(1, await CountAsync(waiting));
-    }
-
-    private async Task<List<string>> RequestIdsAsync()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var query = new NpgsqlCommand("SELECT request_id FROM cases", connection);
-        await using var reader = await query.ExecuteReaderAsync();
-        var ids = new List<string>();
-        while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0).ToString());
-        return ids;
-    }
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand(sql, connection);
-        return (long)(await count.ExecuteScalarAsync())!;
     }
 }
